@@ -1,0 +1,9 @@
+import { ActionPlan, ForumMeeting } from './modules/action-plans/action-plan.entity.js';
+import { COMMITMENT_ENTITIES } from './modules/commitments/commitment.entity.js';
+import { Institution } from './modules/institutions/institution.entity.js';
+import { Member } from './modules/members/member.entity.js';
+import { Milestone } from './modules/milestones/milestone.entity.js';
+import { PolicyAreaTag } from './modules/tags/policy-area-tag.entity.js';
+
+/** Every entity of the application, for the data source. */
+export const ENTITIES = [Member, Institution, PolicyAreaTag, ActionPlan, ForumMeeting, ...COMMITMENT_ENTITIES, Milestone];

@@ -1,0 +1,147 @@
+import type { EntityManager } from 'typeorm';
+import type { DatePrecision } from '../../common/dates/partial-date.rules.js';
+import type { Iap2Level } from '../action-plans/action-plan.rules.js';
+import type { CommitmentResponse } from './dto/commitment.dto.js';
+import type { DigitalGovernanceArea, LinkType, OgpValue } from './commitment.rules.js';
+
+// Commitments are read with one statement per page, whatever the page size: the related lists are
+// aggregated into JSON by PostgreSQL (correlated subqueries on indexed keys), not fetched per row.
+const SELECT_COMMITMENT = `
+  SELECT c.id, c.code, c.number, c.title, c.problem, c.causes, c.prior_actions, c.solution, c.expected_results,
+         c.start_date, c.start_date_precision, c.end_date, c.end_date_precision, c.area,
+         c.participation_mechanism, c.participation_level, c.version, c.created_at, c.updated_at,
+         m.code AS member_code, m.name AS member_name,
+         p.id AS plan_id, p.sequence_number AS plan_sequence_number, p.title AS plan_title,
+         CASE WHEN li.id IS NULL THEN NULL
+              ELSE json_build_object('id', li.id, 'name', li.name, 'type', li.type) END AS lead_institution,
+         (SELECT coalesce(json_agg(json_build_object('id', i.id, 'name', i.name, 'type', i.type) ORDER BY i.name, i.id), '[]')
+            FROM commitment_supporting_institution s JOIN institution i ON i.id = s.institution_id
+           WHERE s.commitment_id = c.id) AS supporting_institutions,
+         (SELECT coalesce(json_agg(json_build_object('value', v.value, 'justification', v.justification) ORDER BY v.value), '[]')
+            FROM commitment_value v WHERE v.commitment_id = c.id) AS "values",
+         (SELECT coalesce(json_agg(t.slug ORDER BY t.slug), '[]')
+            FROM commitment_tag ct JOIN policy_area_tag t ON t.id = ct.tag_id WHERE ct.commitment_id = c.id) AS tags,
+         (SELECT coalesce(json_agg(json_build_object('type', l.type, 'target', tc.code) ORDER BY l.type, tc.code), '[]')
+            FROM commitment_link l JOIN commitment tc ON tc.id = l.to_commitment_id WHERE l.from_commitment_id = c.id) AS links,
+         EXISTS (SELECT 1 FROM commitment_contact cc WHERE cc.commitment_id = c.id) AS contact_on_file,
+         (SELECT json_build_object(
+                   'total', count(*)::int,
+                   'notStarted', (count(*) FILTER (WHERE ms.status = 'NOT_STARTED'))::int,
+                   'inProgress', (count(*) FILTER (WHERE ms.status = 'IN_PROGRESS'))::int,
+                   'complete', (count(*) FILTER (WHERE ms.status = 'COMPLETE'))::int,
+                   'withdrawn', (count(*) FILTER (WHERE ms.status = 'WITHDRAWN'))::int)
+            FROM milestone ms WHERE ms.commitment_id = c.id) AS milestone_counts
+    FROM commitment c
+    JOIN action_plan p ON p.id = c.action_plan_id
+    JOIN member m ON m.id = c.member_id
+    LEFT JOIN institution li ON li.id = c.lead_institution_id`;
+
+interface CommitmentRow {
+  id: string;
+  code: string;
+  number: string;
+  title: string;
+  problem: string | null;
+  causes: string | null;
+  prior_actions: string | null;
+  solution: string | null;
+  expected_results: string | null;
+  start_date: string | null;
+  start_date_precision: DatePrecision;
+  end_date: string | null;
+  end_date_precision: DatePrecision;
+  area: DigitalGovernanceArea | null;
+  participation_mechanism: string | null;
+  participation_level: Iap2Level | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  member_code: string;
+  member_name: string;
+  plan_id: string;
+  plan_sequence_number: number;
+  plan_title: string;
+  lead_institution: { id: string; name: string; type: string } | null;
+  supporting_institutions: { id: string; name: string; type: string }[];
+  values: { value: OgpValue; justification: string }[];
+  tags: string[];
+  links: { type: LinkType; target: string }[];
+  contact_on_file: boolean;
+  milestone_counts: CommitmentResponse['milestones'];
+}
+
+export interface CommitmentFilter {
+  memberCode?: string;
+  actionPlanId?: string;
+  area?: DigitalGovernanceArea;
+  value?: OgpValue;
+  tag?: string;
+  q?: string;
+  afterCode?: string;
+}
+
+/** A page of commitments in code order, with one more row than `limit` when there is a next page. */
+export async function selectCommitments(db: EntityManager, filter: CommitmentFilter, limit: number): Promise<CommitmentResponse[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.memberCode) where.push(`c.member_id = (SELECT id FROM member WHERE code = ${param(filter.memberCode)})`);
+  if (filter.actionPlanId) where.push(`c.action_plan_id = ${param(filter.actionPlanId)}`);
+  if (filter.area) where.push(`c.area = ${param(filter.area)}`);
+  if (filter.value) where.push(`EXISTS (SELECT 1 FROM commitment_value fv WHERE fv.commitment_id = c.id AND fv.value = ${param(filter.value)})`);
+  if (filter.tag) {
+    where.push(
+      `EXISTS (SELECT 1 FROM commitment_tag ft WHERE ft.commitment_id = c.id
+                 AND ft.tag_id = (SELECT id FROM policy_area_tag WHERE slug = ${param(filter.tag)}))`,
+    );
+  }
+  if (filter.q) where.push(`c.search @@ websearch_to_tsquery('english', ${param(filter.q)})`);
+  if (filter.afterCode) where.push(`c.code > ${param(filter.afterCode)}`);
+  const sql = `${SELECT_COMMITMENT}
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY c.code
+    LIMIT ${param(limit + 1)}`;
+  const rows: CommitmentRow[] = await db.query(sql, params);
+  return rows.map(toCommitmentResponse);
+}
+
+export async function selectCommitment(db: EntityManager, id: string): Promise<CommitmentResponse | undefined> {
+  const rows: CommitmentRow[] = await db.query(`${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
+  return rows.length === 0 ? undefined : toCommitmentResponse(rows[0]);
+}
+
+function toCommitmentResponse(row: CommitmentRow): CommitmentResponse {
+  return {
+    id: row.id,
+    code: row.code,
+    member: { code: row.member_code, name: row.member_name },
+    actionPlan: { id: row.plan_id, sequenceNumber: row.plan_sequence_number, title: row.plan_title },
+    number: row.number,
+    title: row.title,
+    problem: row.problem,
+    causes: row.causes,
+    priorActions: row.prior_actions,
+    solution: row.solution,
+    expectedResults: row.expected_results,
+    startDate: row.start_date,
+    startDatePrecision: row.start_date_precision,
+    endDate: row.end_date,
+    endDatePrecision: row.end_date_precision,
+    leadInstitution: row.lead_institution,
+    supportingInstitutions: row.supporting_institutions,
+    values: row.values,
+    tags: row.tags,
+    area: row.area,
+    participationMechanism: row.participation_mechanism,
+    participationLevel: row.participation_level,
+    links: row.links,
+    contactOnFile: row.contact_on_file,
+    milestones: row.milestone_counts,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
+import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
+import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
+import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
+import { isUuid } from '../../common/validation/decorators.js';
+import { ActionPlansService } from '../action-plans/action-plans.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { InstitutionsService } from '../institutions/institutions.service.js';
+import { TagsService } from '../tags/tags.service.js';
+import {
+  Commitment,
+  CommitmentContact,
+  CommitmentLink,
+  CommitmentSupportingInstitution,
+  CommitmentTag,
+  CommitmentValue,
+} from './commitment.entity.js';
+import { commitmentProblems } from './commitment.rules.js';
+import { selectCommitment, selectCommitments } from './commitments.queries.js';
+import type {
+  CommitmentLinkDto,
+  CommitmentResponse,
+  CreateCommitmentDto,
+  ListCommitmentsQuery,
+  PlanCommitmentsQuery,
+  UpdateCommitmentDto,
+} from './dto/commitment.dto.js';
+
+registerConstraintMessages({
+  uq_commitment_code: { kind: 'conflict', code: 'commitment.code_taken', field: 'code', message: 'A commitment with this code already exists.' },
+  uq_commitment_number: {
+    kind: 'conflict',
+    code: 'commitment.number_taken',
+    field: 'number',
+    message: 'This action plan already has a commitment with this number.',
+  },
+  ck_commitment_dates: { kind: 'unprocessable', code: 'commitment.invalid_dates', field: 'endDate', message: 'must not be before startDate' },
+});
+
+type TextField = 'problem' | 'causes' | 'priorActions' | 'solution' | 'expectedResults' | 'participationMechanism';
+const TEXT_FIELDS: TextField[] = ['problem', 'causes', 'priorActions', 'solution', 'expectedResults', 'participationMechanism'];
+const DIRECT_FIELDS = ['startDate', 'startDatePrecision', 'endDate', 'endDatePrecision', 'leadInstitutionId', 'area', 'participationLevel'] as const;
+
+@Injectable()
+export class CommitmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly plans: ActionPlansService,
+    private readonly institutions: InstitutionsService,
+    private readonly tags: TagsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListCommitmentsQuery): Promise<Page<CommitmentResponse>> {
+    const limit = pageSize(query);
+    const rows = await selectCommitments(
+      this.dataSource.manager,
+      {
+        memberCode: query.member?.toUpperCase(),
+        actionPlanId: query.actionPlan,
+        area: query.area,
+        value: query.value,
+        tag: query.tag,
+        q: query.q,
+        afterCode: query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined,
+      },
+      limit,
+    );
+    return toPage(rows, limit, (c) => [c.code], (c) => c);
+  }
+
+  async listOfPlan(planId: string, query: PlanCommitmentsQuery): Promise<Page<CommitmentResponse>> {
+    const plan = await this.plans.find(this.dataSource.manager, planId);
+    return this.list({ ...query, actionPlan: plan.id });
+  }
+
+  async get(key: string): Promise<CommitmentResponse> {
+    const commitment = await this.find(this.dataSource.manager, key);
+    return this.read(this.dataSource.manager, commitment.id);
+  }
+
+  /** A commitment by code (KE0037) or id; `lock` takes a row lock for writes that depend on it. */
+  async find(tx: EntityManager, key: string, lock = false): Promise<Commitment> {
+    const commitment = await tx.findOne(Commitment, {
+      where: isUuid(key) ? { id: key } : { code: key.toUpperCase() },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!commitment) throw notFound('commitment', key);
+    return commitment;
+  }
+
+  /**
+   * Records that something the commitment's representation shows (its milestones) has changed:
+   * the version, and so the ETag, moves. Call inside the writer's transaction.
+   */
+  async touch(tx: EntityManager, commitmentId: string): Promise<void> {
+    await tx.query('UPDATE commitment SET version = version + 1, updated_at = now() WHERE id = $1', [commitmentId]);
+  }
+
+  async create(planId: string, dto: CreateCommitmentDto): Promise<CommitmentResponse> {
+    const startDatePrecision = dto.startDatePrecision ?? 'DAY';
+    const endDatePrecision = dto.endDatePrecision ?? 'DAY';
+    const problems = commitmentProblems({ ...dto, startDatePrecision, endDatePrecision });
+    if (problems.length > 0) throw invalidFields('commitment.invalid', problems);
+
+    return this.dataSource.transaction(async (tx) => {
+      const plan = await this.plans.find(tx, planId, true);
+      await this.assertFree(tx, dto.code, plan.id, dto.number.trim());
+      await this.checkReferences(tx, dto);
+      const id = randomUUID();
+      await tx.insert(Commitment, {
+        id,
+        code: dto.code,
+        actionPlanId: plan.id,
+        memberId: plan.memberId,
+        number: dto.number.trim(),
+        title: dto.title.trim(),
+        ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, dto[f] ?? null])),
+        startDate: dto.startDate ?? null,
+        startDatePrecision,
+        endDate: dto.endDate ?? null,
+        endDatePrecision,
+        leadInstitutionId: dto.leadInstitutionId ?? null,
+        area: dto.area ?? null,
+        participationLevel: dto.participationLevel ?? null,
+      });
+      await this.writeChildren(tx, id, dto);
+      const created = await this.read(tx, id);
+      await this.audit.record(tx, { action: 'CREATE', resourceType: 'commitment', resourceId: id, after: created });
+      return created;
+    });
+  }
+
+  async update(key: string, expected: ExpectedVersion, dto: UpdateCommitmentDto): Promise<CommitmentResponse> {
+    return this.dataSource.transaction(async (tx) => {
+      const current = await this.find(tx, key, true);
+      assertVersion(expected, current.version, 'commitment');
+      const before = await this.read(tx, current.id);
+      const merged = {
+        code: current.code,
+        startDate: dto.startDate !== undefined ? dto.startDate : current.startDate,
+        startDatePrecision: dto.startDatePrecision ?? current.startDatePrecision,
+        endDate: dto.endDate !== undefined ? dto.endDate : current.endDate,
+        endDatePrecision: dto.endDatePrecision ?? current.endDatePrecision,
+        leadInstitutionId: dto.leadInstitutionId !== undefined ? dto.leadInstitutionId : current.leadInstitutionId,
+        supportingInstitutionIds: dto.supportingInstitutionIds ?? before.supportingInstitutions.map((i) => i.id),
+        values: dto.values,
+        tags: dto.tags,
+        links: dto.links,
+      };
+      const problems = commitmentProblems(merged);
+      if (problems.length > 0) throw invalidFields('commitment.invalid', problems);
+      if (dto.number !== undefined && dto.number.trim() !== current.number) {
+        await this.assertFree(tx, undefined, current.actionPlanId, dto.number.trim());
+      }
+      await this.checkReferences(tx, dto);
+
+      const changes: Partial<Commitment> = {};
+      const wanted: Partial<Commitment> = {
+        ...(dto.number !== undefined ? { number: dto.number.trim() } : {}),
+        ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
+      };
+      for (const field of [...TEXT_FIELDS, ...DIRECT_FIELDS]) if (dto[field] !== undefined) Object.assign(wanted, { [field]: dto[field] });
+      for (const [field, value] of Object.entries(wanted) as [keyof Commitment, unknown][]) {
+        if (value !== current[field]) Object.assign(changes, { [field]: value });
+      }
+      // update() moves the version (and updated_at) by itself.
+      if (Object.keys(changes).length > 0) await tx.update(Commitment, { id: current.id }, changes);
+      await this.writeChildren(tx, current.id, dto, true);
+
+      const after = await this.read(tx, current.id);
+      if (sameRecord(before, after) && dto.contact === undefined) return before;
+      // Only lists or the contact changed: the version must move all the same.
+      if (Object.keys(changes).length === 0) await this.touch(tx, current.id);
+      const final = await this.read(tx, current.id);
+      await this.audit.record(tx, {
+        action: 'UPDATE',
+        resourceType: 'commitment',
+        resourceId: current.id,
+        before,
+        after: { ...final, ...(dto.contact !== undefined ? { contactChanged: true } : {}) },
+      });
+      return final;
+    });
+  }
+
+  private async read(tx: EntityManager, id: string): Promise<CommitmentResponse> {
+    const commitment = await selectCommitment(tx, id);
+    if (!commitment) throw notFound('commitment', id);
+    return commitment;
+  }
+
+  private async assertFree(tx: EntityManager, code: string | undefined, planId: string, number: string): Promise<void> {
+    const errors: FieldError[] = [];
+    if (code !== undefined && (await tx.existsBy(Commitment, { code }))) errors.push({ field: 'code', message: `${code} is already taken` });
+    if (await tx.existsBy(Commitment, { actionPlanId: planId, number })) {
+      errors.push({ field: 'number', message: `the plan already has a commitment number ${number}` });
+    }
+    if (errors.length > 0) {
+      throw new DomainError('conflict', errors[0].field === 'code' ? 'commitment.code_taken' : 'commitment.number_taken', `${errors[0].field} ${errors[0].message}.`, errors);
+    }
+  }
+
+  /** Every referenced institution, tag and linked commitment must exist. */
+  private async checkReferences(tx: EntityManager, dto: UpdateCommitmentDto): Promise<void> {
+    if (dto.leadInstitutionId) await this.institutions.requireAll(tx, [dto.leadInstitutionId], 'leadInstitutionId');
+    if (dto.supportingInstitutionIds) await this.institutions.requireAll(tx, dto.supportingInstitutionIds, 'supportingInstitutionIds');
+    if (dto.tags) await this.tags.idsOf(tx, dto.tags, 'tags');
+    if (dto.links) await this.linkTargets(tx, dto.links);
+  }
+
+  private async linkTargets(tx: EntityManager, links: CommitmentLinkDto[]): Promise<Map<string, string>> {
+    const codes = [...new Set(links.map((l) => l.target))];
+    const rows: { id: string; code: string }[] =
+      codes.length === 0 ? [] : await tx.query('SELECT id, code FROM commitment WHERE code = ANY($1::text[])', [codes]);
+    const ids = new Map(rows.map((r) => [r.code, r.id]));
+    const errors = links.flatMap((l, index) => (ids.has(l.target) ? [] : [{ field: `links[${index}].target`, message: `no commitment ${l.target} exists` }]));
+    if (errors.length > 0) throw invalidFields('commitment.link_target_not_found', errors);
+    return ids;
+  }
+
+  /** Writes the lists given (replacing what was there when `replace`) and the contact person. */
+  private async writeChildren(tx: EntityManager, id: string, dto: UpdateCommitmentDto, replace = false): Promise<void> {
+    if (dto.values) {
+      if (replace) await tx.delete(CommitmentValue, { commitmentId: id });
+      if (dto.values.length > 0) {
+        await tx.insert(CommitmentValue, dto.values.map((v) => ({ commitmentId: id, value: v.value, justification: v.justification.trim() })));
+      }
+    }
+    if (dto.tags) {
+      if (replace) await tx.delete(CommitmentTag, { commitmentId: id });
+      const tagIds = await this.tags.idsOf(tx, dto.tags, 'tags');
+      if (tagIds.length > 0) await tx.insert(CommitmentTag, tagIds.map((tagId) => ({ commitmentId: id, tagId })));
+    }
+    if (dto.supportingInstitutionIds) {
+      if (replace) await tx.delete(CommitmentSupportingInstitution, { commitmentId: id });
+      if (dto.supportingInstitutionIds.length > 0) {
+        await tx.insert(
+          CommitmentSupportingInstitution,
+          dto.supportingInstitutionIds.map((institutionId) => ({ commitmentId: id, institutionId })),
+        );
+      }
+    }
+    if (dto.links) {
+      if (replace) await tx.delete(CommitmentLink, { fromCommitmentId: id });
+      const targets = await this.linkTargets(tx, dto.links);
+      if (dto.links.length > 0) {
+        await tx.insert(
+          CommitmentLink,
+          dto.links.map((l) => ({ fromCommitmentId: id, type: l.type, toCommitmentId: targets.get(l.target) as string })),
+        );
+      }
+    }
+    if (dto.contact !== undefined) {
+      if (replace) await tx.delete(CommitmentContact, { commitmentId: id });
+      if (dto.contact !== null) {
+        await tx.insert(CommitmentContact, {
+          commitmentId: id,
+          name: dto.contact.name.trim(),
+          title: dto.contact.title ?? null,
+          email: dto.contact.email ?? null,
+          phone: dto.contact.phone ?? null,
+        });
+      }
+    }
+  }
+}
+
+function sameRecord(a: CommitmentResponse, b: CommitmentResponse): boolean {
+  const strip = ({ version: _v, updatedAt: _u, ...rest }: CommitmentResponse) => rest;
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}

@@ -1,0 +1,333 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { DATE_PRECISIONS, type DatePrecision } from '../../../common/dates/partial-date.rules.js';
+import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
+import { IsCalendarDate, OptionalNotNull } from '../../../common/validation/decorators.js';
+import { IAP2_LEVELS, type Iap2Level } from '../../action-plans/action-plan.rules.js';
+import { TAG_SLUG } from '../../tags/tag.rules.js';
+import {
+  COMMITMENT_CODE,
+  DIGITAL_GOVERNANCE_AREAS,
+  type DigitalGovernanceArea,
+  LINK_TYPES,
+  type LinkType,
+  OGP_VALUES,
+  type OgpValue,
+} from '../commitment.rules.js';
+
+const TEXT_MAX = 20_000;
+
+export class CommitmentValueDto {
+  @ApiProperty({ enum: OGP_VALUES })
+  @IsIn(OGP_VALUES)
+  value: OgpValue;
+
+  @ApiProperty({ description: 'Why the commitment is relevant to this value.', maxLength: 5000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  justification: string;
+}
+
+export class CommitmentLinkDto {
+  @ApiProperty({ enum: LINK_TYPES, description: 'What this commitment does to the target: implements, monitors, co-designs or continues it.' })
+  @IsIn(LINK_TYPES)
+  type: LinkType;
+
+  @ApiProperty({ description: 'Code of the linked commitment.', example: 'KE0031' })
+  @IsString()
+  @Matches(COMMITMENT_CODE, { message: 'target must be a commitment code such as KE0037' })
+  target: string;
+}
+
+export class ContactPersonDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 320 })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[+0-9 ()./-]{3,50}$/, { message: 'phone must be digits, spaces and + ( ) . / -' })
+  phone?: string;
+}
+
+/** The optional fields a commitment is written with; shared by create and update. */
+class CommitmentFields {
+  @ApiPropertyOptional({ nullable: true, description: 'The problem the commitment addresses.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  problem?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Causes of the problem.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  causes?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'What has been done so far.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  priorActions?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'The solution: what the commitment will do.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  solution?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Results expected when it is done.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  expectedResults?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'First day of the period at startDatePrecision.' })
+  @IsOptional()
+  @IsCalendarDate()
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ enum: DATE_PRECISIONS, default: 'DAY' })
+  @OptionalNotNull()
+  @IsIn(DATE_PRECISIONS)
+  startDatePrecision?: DatePrecision;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'First day of the period at endDatePrecision.' })
+  @IsOptional()
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @ApiPropertyOptional({ enum: DATE_PRECISIONS, default: 'DAY' })
+  @OptionalNotNull()
+  @IsIn(DATE_PRECISIONS)
+  endDatePrecision?: DatePrecision;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  leadInstitutionId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID(undefined, { each: true })
+  supportingInstitutionIds?: string[];
+
+  @ApiPropertyOptional({ type: [CommitmentValueDto], description: 'OGP values with their justification.' })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => CommitmentValueDto)
+  values?: CommitmentValueDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Policy-area tag slugs (GET /api/v1/tags).', example: ['open-data'] })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(TAG_SLUG, { each: true, message: 'each tag must be a tag slug such as open-data' })
+  tags?: string[];
+
+  @ApiPropertyOptional({ enum: DIGITAL_GOVERNANCE_AREAS, nullable: true })
+  @IsOptional()
+  @IsIn(DIGITAL_GOVERNANCE_AREAS)
+  area?: DigitalGovernanceArea | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'The planned public-participation mechanism.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  participationMechanism?: string | null;
+
+  @ApiPropertyOptional({ enum: IAP2_LEVELS, nullable: true, description: 'IAP2 level of the planned participation.' })
+  @IsOptional()
+  @IsIn(IAP2_LEVELS)
+  participationLevel?: Iap2Level | null;
+
+  @ApiPropertyOptional({ type: [CommitmentLinkDto] })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CommitmentLinkDto)
+  links?: CommitmentLinkDto[];
+
+  @ApiPropertyOptional({ type: ContactPersonDto, nullable: true, description: 'Personal data: stored apart, never shown publicly.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactPersonDto)
+  contact?: ContactPersonDto | null;
+}
+
+export class CreateCommitmentDto extends CommitmentFields {
+  @ApiProperty({ description: "OGP's identifier: two or three capital letters and four digits.", example: 'KE0037' })
+  @IsString()
+  @Matches(COMMITMENT_CODE, { message: 'code must be two or three capital letters and four digits, such as KE0037' })
+  code: string;
+
+  @ApiProperty({ description: 'As the plan numbers it: 3, 1.1, II.4.', maxLength: 20 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  number: string;
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+}
+
+/** Every field optional; lists (values, tags, links, supporting institutions) replace the whole list. */
+export class UpdateCommitmentDto extends CommitmentFields {
+  @ApiPropertyOptional({ maxLength: 20 })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  number?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title?: string;
+}
+
+export class ListCommitmentsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Member code.', example: 'KEN' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4)
+  member?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  actionPlan?: string;
+
+  @ApiPropertyOptional({ enum: DIGITAL_GOVERNANCE_AREAS })
+  @IsOptional()
+  @IsIn(DIGITAL_GOVERNANCE_AREAS)
+  area?: DigitalGovernanceArea;
+
+  @ApiPropertyOptional({ enum: OGP_VALUES })
+  @IsOptional()
+  @IsIn(OGP_VALUES)
+  value?: OgpValue;
+
+  @ApiPropertyOptional({ description: 'Policy-area tag slug.', example: 'open-data' })
+  @IsOptional()
+  @Matches(TAG_SLUG, { message: 'tag must be a tag slug such as open-data' })
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'Words to find in the code, title, problem, solution or expected results (web search syntax).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+}
+
+export class PlanCommitmentsQuery extends PageQuery {}
+
+class InstitutionRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() type: string;
+}
+
+class ActionPlanRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() sequenceNumber: number;
+  @ApiProperty() title: string;
+}
+
+class MemberRef {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+class ValueResponse {
+  @ApiProperty({ enum: OGP_VALUES }) value: OgpValue;
+  @ApiProperty() justification: string;
+}
+
+class LinkResponse {
+  @ApiProperty({ enum: LINK_TYPES }) type: LinkType;
+  @ApiProperty({ example: 'KE0031' }) target: string;
+}
+
+class MilestoneCounts {
+  @ApiProperty() total: number;
+  @ApiProperty() notStarted: number;
+  @ApiProperty() inProgress: number;
+  @ApiProperty() complete: number;
+  @ApiProperty() withdrawn: number;
+}
+
+export class CommitmentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'KE0037' }) code: string;
+  @ApiProperty({ type: MemberRef }) member: MemberRef;
+  @ApiProperty({ type: ActionPlanRef }) actionPlan: ActionPlanRef;
+  @ApiProperty() number: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true }) problem: string | null;
+  @ApiProperty({ type: String, nullable: true }) causes: string | null;
+  @ApiProperty({ type: String, nullable: true }) priorActions: string | null;
+  @ApiProperty({ type: String, nullable: true }) solution: string | null;
+  @ApiProperty({ type: String, nullable: true }) expectedResults: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) startDate: string | null;
+  @ApiProperty({ enum: DATE_PRECISIONS }) startDatePrecision: DatePrecision;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) endDate: string | null;
+  @ApiProperty({ enum: DATE_PRECISIONS }) endDatePrecision: DatePrecision;
+  @ApiProperty({ type: InstitutionRef, nullable: true }) leadInstitution: InstitutionRef | null;
+  @ApiProperty({ type: [InstitutionRef] }) supportingInstitutions: InstitutionRef[];
+  @ApiProperty({ type: [ValueResponse] }) values: ValueResponse[];
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ enum: DIGITAL_GOVERNANCE_AREAS, nullable: true }) area: DigitalGovernanceArea | null;
+  @ApiProperty({ type: String, nullable: true }) participationMechanism: string | null;
+  @ApiProperty({ enum: IAP2_LEVELS, nullable: true }) participationLevel: Iap2Level | null;
+  @ApiProperty({ type: [LinkResponse], description: 'Links from this commitment to others.' }) links: LinkResponse[];
+  @ApiProperty({ description: 'Whether a contact person is on file (shown to signed-in users only).' }) contactOnFile: boolean;
+  @ApiProperty({ type: MilestoneCounts }) milestones: MilestoneCounts;
+  @ApiProperty({ description: 'Moves with every change to the commitment or its milestones; the ETag.' }) version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class CommitmentPage extends PageMeta {
+  @ApiProperty({ type: [CommitmentResponse] }) items: CommitmentResponse[];
+}

@@ -1,0 +1,15 @@
+import { slugOf, TAG_SLUG } from './tag.rules.js';
+
+describe('tag slugs', () => {
+  it.each([
+    ['Data Stewardship and Privacy', 'data-stewardship-and-privacy'],
+    ['Automated Decision-making', 'automated-decision-making'],
+    ['  Open Data ', 'open-data'],
+    ['Participación & Tecnología', 'participacion-and-tecnologia'],
+  ])('makes %p into %p', (label, slug) => {
+    expect(slugOf(label)).toBe(slug);
+    expect(TAG_SLUG.test(slugOf(label))).toBe(true);
+  });
+
+  it.each(['Open Data', 'open--data', '-open', 'open_data'])('refuses %p as a slug', (slug) => expect(TAG_SLUG.test(slug)).toBe(false));
+});

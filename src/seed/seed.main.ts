@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { createApp } from '../app.factory.js';
+import { loadConfig } from '../config/app-config.js';
+import { seedDemoRegisterIfEmpty } from './seed.js';
+
+// `npm run seed`: loads the demo register into the database of DATABASE_URL (or the embedded one).
+async function main(): Promise<void> {
+  const app = await createApp(loadConfig());
+  try {
+    const result = await seedDemoRegisterIfEmpty(app);
+    process.stdout.write(
+      result
+        ? `Loaded the demo register: ${result.members} members, ${result.actionPlans} action plans, ${result.commitments} commitments, ${result.milestones} milestones.\n`
+        : 'The register already has members: nothing loaded.\n',
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Seeding failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
