@@ -8,7 +8,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true }],
+    '^.+\\.[tj]s$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|file-type|cookie)/)'],
   testTimeout: 60000,

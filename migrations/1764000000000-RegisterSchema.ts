@@ -202,7 +202,9 @@ export class RegisterSchema1764000000000 implements MigrationInterface {
         CONSTRAINT fk_commitment_supporting_commitment FOREIGN KEY (commitment_id) REFERENCES commitment (id) ON DELETE CASCADE,
         CONSTRAINT fk_commitment_supporting_institution FOREIGN KEY (institution_id) REFERENCES institution (id)
       )`);
-    await db.query(`CREATE INDEX ix_commitment_supporting_institution ON commitment_supporting_institution (institution_id)`);
+    await db.query(
+      `CREATE INDEX ix_commitment_supporting_institution ON commitment_supporting_institution (institution_id)`,
+    );
 
     await db.query(`
       CREATE TABLE commitment_link (
@@ -267,7 +269,9 @@ export class RegisterSchema1764000000000 implements MigrationInterface {
         CONSTRAINT ck_milestone_completed_on CHECK ((status = 'COMPLETE') = (completed_on IS NOT NULL))
       )`);
     await db.query(`CREATE INDEX ix_milestone_status_due ON milestone (status, due_date)`);
-    await db.query(`CREATE INDEX ix_milestone_responsible_institution ON milestone (responsible_institution_id)`);
+    await db.query(
+      `CREATE INDEX ix_milestone_responsible_institution ON milestone (responsible_institution_id)`,
+    );
 
     await db.query(`
       CREATE TABLE audit_log (

@@ -6,4 +6,12 @@ import { Milestone } from './modules/milestones/milestone.entity.js';
 import { PolicyAreaTag } from './modules/tags/policy-area-tag.entity.js';
 
 /** Every entity of the application, for the data source. */
-export const ENTITIES = [Member, Institution, PolicyAreaTag, ActionPlan, ForumMeeting, ...COMMITMENT_ENTITIES, Milestone];
+export const ENTITIES = [
+  Member,
+  Institution,
+  PolicyAreaTag,
+  ActionPlan,
+  ForumMeeting,
+  ...COMMITMENT_ENTITIES,
+  Milestone,
+];

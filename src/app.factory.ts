@@ -22,13 +22,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     logger: false,
     bodyLimit: config.bodyLimitBytes,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(request.headers['x-request-id']),
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
+      requestIdFrom(request.headers['x-request-id']),
   });
   let app: NestFastifyApplication;
   try {
     app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
       logger,
       abortOnError: false,
+      // Fastify's own JSON parser only: Nest would add a urlencoded one, and this API speaks JSON.
+      bodyParser: false,
     });
   } catch (error) {
     await database.close();
@@ -74,5 +77,8 @@ export function configureApp(app: NestFastifyApplication): void {
       .setVersion('1')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+  });
 }

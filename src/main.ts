@@ -21,14 +21,19 @@ async function main(): Promise<void> {
   const logger = new Logger('Main');
   if (config.seedDemoData) {
     const loaded = await seedDemoRegisterIfEmpty(app);
-    if (loaded) logger.log(`Loaded the demo register: ${loaded.members} members, ${loaded.commitments} commitments`);
+    if (loaded)
+      logger.log(`Loaded the demo register: ${loaded.members} members, ${loaded.commitments} commitments`);
   }
   await app.listen({ port: config.port, host: config.host });
   const engine = config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
-  logger.log(`Listening on http://localhost:${config.port} with ${engine}, ready in ${Date.now() - started} ms; docs at /api/docs`);
+  logger.log(
+    `Listening on http://localhost:${config.port} with ${engine}, ready in ${Date.now() - started} ms; docs at /api/docs`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The service could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `The service could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -29,9 +29,16 @@ describe(`database (${ENGINE})`, () => {
         await tx.query(`INSERT INTO policy_area_tag (slug, label) VALUES ($1, 'y')`, [`${slug}-second`]);
         if (fail) throw new Error('rolled back on purpose');
       });
-    const results = await Promise.allSettled([attempt('kept-a', false), attempt('lost-b', true), attempt('kept-c', false), attempt('lost-d', true)]);
+    const results = await Promise.allSettled([
+      attempt('kept-a', false),
+      attempt('lost-b', true),
+      attempt('kept-c', false),
+      attempt('lost-d', true),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
-    const rows: { slug: string }[] = await db.dataSource.query(`SELECT slug FROM policy_area_tag ORDER BY slug`);
+    const rows: { slug: string }[] = await db.dataSource.query(
+      `SELECT slug FROM policy_area_tag ORDER BY slug`,
+    );
     expect(rows.map((r) => r.slug)).toEqual(['kept-a', 'kept-a-second', 'kept-c', 'kept-c-second']);
   });
 
@@ -42,12 +49,23 @@ describe(`database (${ENGINE})`, () => {
   });
 
   it.each([
-    [`INSERT INTO member (code, name, type, region) VALUES ('ARBA', 'Buenos Aires', 'CITY', 'AMERICAS')`, /^ck_member_(type|code)$/],
-    [`INSERT INTO member (code, name, type, region) VALUES ('KENY', 'Kenya', 'NATIONAL', 'EUROPE')`, /^ck_member_code$/],
-    [`INSERT INTO member (code, name, type, region) VALUES ('KEN', 'Kenya', 'NATIONAL', 'MARS')`, /^ck_member_region$/],
+    [
+      `INSERT INTO member (code, name, type, region) VALUES ('ARBA', 'Buenos Aires', 'CITY', 'AMERICAS')`,
+      /^ck_member_(type|code)$/,
+    ],
+    [
+      `INSERT INTO member (code, name, type, region) VALUES ('KENY', 'Kenya', 'NATIONAL', 'EUROPE')`,
+      /^ck_member_code$/,
+    ],
+    [
+      `INSERT INTO member (code, name, type, region) VALUES ('KEN', 'Kenya', 'NATIONAL', 'MARS')`,
+      /^ck_member_region$/,
+    ],
     [`INSERT INTO policy_area_tag (slug, label) VALUES ('Not A Slug', 'x')`, /^ck_policy_area_tag_slug$/],
   ])('refuses bad data in the database itself: %s', async (sql, constraint) => {
-    await expect(db.dataSource.query(sql)).rejects.toMatchObject({ driverError: expect.objectContaining({ constraint: expect.stringMatching(constraint) }) });
+    await expect(db.dataSource.query(sql)).rejects.toMatchObject({
+      driverError: expect.objectContaining({ constraint: expect.stringMatching(constraint) }),
+    });
   });
 
   it('keeps dates aligned to their precision and in order, in the database itself', async () => {

@@ -24,7 +24,9 @@ const MIGRATION_LOCK_KEY = 4_127_301_988;
 
 type EntityList = NonNullable<DataSourceOptions['entities']>;
 
-function baseOptions(entities: EntityList): Pick<
+function baseOptions(
+  entities: EntityList,
+): Pick<
   DataSourceOptions & { type: 'postgres' },
   'type' | 'entities' | 'migrations' | 'synchronize' | 'migrationsRun' | 'installExtensions' | 'logging'
 > {

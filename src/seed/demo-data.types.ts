@@ -49,7 +49,11 @@ export interface DemoCommitment {
   endDatePrecision?: DatePrecision;
   leadInstitution: string; // DemoInstitution.key
   supportingInstitutions: string[];
-  values: { value: 'ACCESS_TO_INFORMATION' | 'CIVIC_PARTICIPATION' | 'PUBLIC_ACCOUNTABILITY' | 'TECHNOLOGY_AND_INNOVATION'; justification: string }[];
+  values: {
+    value:
+      'ACCESS_TO_INFORMATION' | 'CIVIC_PARTICIPATION' | 'PUBLIC_ACCOUNTABILITY' | 'TECHNOLOGY_AND_INNOVATION';
+    justification: string;
+  }[];
   tags: string[]; // DemoTag.slug
   area?:
     | 'DIGITAL_STRATEGY_AND_POLICY'

@@ -20,8 +20,13 @@ export interface SeedResult {
  * Loads the demo register through the services, so that it passes the same rules as any client's
  * data and leaves the same audit trail. Does nothing on a register that already has members.
  */
-export async function seedDemoRegisterIfEmpty(app: INestApplicationContext, register: DemoRegister = demoRegister): Promise<SeedResult | undefined> {
-  const [{ present }]: { present: boolean }[] = await app.get(DataSource).query('SELECT EXISTS (SELECT 1 FROM member) AS present');
+export async function seedDemoRegisterIfEmpty(
+  app: INestApplicationContext,
+  register: DemoRegister = demoRegister,
+): Promise<SeedResult | undefined> {
+  const [{ present }]: { present: boolean }[] = await app
+    .get(DataSource)
+    .query('SELECT EXISTS (SELECT 1 FROM member) AS present');
   if (present) return undefined;
   return seedDemoRegister(app, register);
 }
@@ -51,13 +56,24 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
   };
 
   // Links may point at commitments that come later in the file: add them once every commitment exists.
-  const pendingLinks: { code: string; links: NonNullable<DemoRegister['members'][number]['actionPlans'][number]['commitments'][number]['links']> }[] = [];
+  const pendingLinks: {
+    code: string;
+    links: NonNullable<
+      DemoRegister['members'][number]['actionPlans'][number]['commitments'][number]['links']
+    >;
+  }[] = [];
   for (const member of register.members) {
     for (const { forumMeetings, commitments: planCommitments, ...plan } of member.actionPlans) {
       const created = await plans.create(member.code, plan);
       result.actionPlans += 1;
       for (const meeting of forumMeetings) await plans.addMeeting(created.id, meeting);
-      for (const { milestones: planMilestones, links, leadInstitution, supportingInstitutions, ...commitment } of planCommitments) {
+      for (const {
+        milestones: planMilestones,
+        links,
+        leadInstitution,
+        supportingInstitutions,
+        ...commitment
+      } of planCommitments) {
         await commitments.create(created.id, {
           ...commitment,
           leadInstitutionId: institution(leadInstitution),
@@ -68,7 +84,9 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
         for (const { responsibleInstitution, ...milestone } of planMilestones) {
           await milestones.create(commitment.code, {
             ...milestone,
-            responsibleInstitutionId: responsibleInstitution ? institution(responsibleInstitution) : undefined,
+            responsibleInstitutionId: responsibleInstitution
+              ? institution(responsibleInstitution)
+              : undefined,
           });
           result.milestones += 1;
         }

@@ -20,12 +20,22 @@ export function commitmentCode(prefix = 'TT'): string {
 }
 
 export async function aMember(api: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
-  const response = await api.post('/api/v1/members', { code: memberCode(), name: 'Testland', type: 'NATIONAL', region: 'EUROPE', ...overrides });
+  const response = await api.post('/api/v1/members', {
+    code: memberCode(),
+    name: 'Testland',
+    type: 'NATIONAL',
+    region: 'EUROPE',
+    ...overrides,
+  });
   if (response.status !== 201) throw new Error(`member: ${response.status} ${response.text}`);
   return response.body;
 }
 
-export async function aPlan(api: TestApp, memberCode: string, overrides: Record<string, unknown> = {}): Promise<any> {
+export async function aPlan(
+  api: TestApp,
+  memberCode: string,
+  overrides: Record<string, unknown> = {},
+): Promise<any> {
   const response = await api.post(`/api/v1/members/${memberCode}/action-plans`, {
     sequenceNumber: next(),
     title: 'Second National Action Plan',
@@ -39,7 +49,11 @@ export async function aPlan(api: TestApp, memberCode: string, overrides: Record<
 }
 
 export async function anInstitution(api: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
-  const response = await api.post('/api/v1/institutions', { name: `Digital Agency ${next()}`, type: 'GOVERNMENT_AGENCY', ...overrides });
+  const response = await api.post('/api/v1/institutions', {
+    name: `Digital Agency ${next()}`,
+    type: 'GOVERNMENT_AGENCY',
+    ...overrides,
+  });
   if (response.status !== 201) throw new Error(`institution: ${response.status} ${response.text}`);
   return response.body;
 }
@@ -64,13 +78,21 @@ export function commitmentBody(overrides: Record<string, unknown> = {}): Record<
   };
 }
 
-export async function aCommitment(api: TestApp, planId: string, overrides: Record<string, unknown> = {}): Promise<any> {
+export async function aCommitment(
+  api: TestApp,
+  planId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<any> {
   const response = await api.post(`/api/v1/action-plans/${planId}/commitments`, commitmentBody(overrides));
   if (response.status !== 201) throw new Error(`commitment: ${response.status} ${response.text}`);
   return response.body;
 }
 
-export async function aMilestone(api: TestApp, commitmentCode: string, overrides: Record<string, unknown> = {}): Promise<any> {
+export async function aMilestone(
+  api: TestApp,
+  commitmentCode: string,
+  overrides: Record<string, unknown> = {},
+): Promise<any> {
   const response = await api.post(`/api/v1/commitments/${commitmentCode}/milestones`, {
     title: 'Public consultation on the draft',
     deliverable: 'Consultation report published',

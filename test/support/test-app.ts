@@ -18,7 +18,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const url = process.env.TEST_DATABASE_URL;
   return {
     ...base,
-    ...(url ? { databaseUrl: url, databaseSchema: `test_${randomBytes(6).toString('hex')}`, databasePoolSize: 5 } : { dataDir: 'memory://' }),
+    ...(url
+      ? { databaseUrl: url, databaseSchema: `test_${randomBytes(6).toString('hex')}`, databasePoolSize: 5 }
+      : { dataDir: 'memory://' }),
     ...overrides,
   };
 }
@@ -37,7 +39,7 @@ export async function dropSchema(config: AppConfig): Promise<void> {
 export interface Response {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   text: string;
 }
 
@@ -66,7 +68,12 @@ export class TestApp {
     await dropSchema(this.config);
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'HEAD', url: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'HEAD',
+    url: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     let payload: string | undefined;
     if (options.raw !== undefined) payload = options.raw;
@@ -76,7 +83,8 @@ export class TestApp {
     }
     const response = await this.app.inject({ method, url, headers, payload });
     let parsed: unknown = undefined;
-    if (response.body.length > 0 && String(response.headers['content-type'] ?? '').includes('json')) parsed = JSON.parse(response.body);
+    if (response.body.length > 0 && String(response.headers['content-type'] ?? '').includes('json'))
+      parsed = JSON.parse(response.body);
     return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
   }
 
@@ -90,7 +98,8 @@ export class TestApp {
 
   /** PATCH with the resource's current ETag unless headers say otherwise. */
   async patch(url: string, body: unknown, headers?: Record<string, string>): Promise<Response> {
-    const ifMatch = headers && 'if-match' in headers ? {} : { 'if-match': String((await this.get(url)).headers.etag) };
+    const ifMatch =
+      headers && 'if-match' in headers ? {} : { 'if-match': String((await this.get(url)).headers.etag) };
     return this.request('PATCH', url, body, { headers: { ...ifMatch, ...(headers ?? {}) } });
   }
 

@@ -1,7 +1,16 @@
-import { describePartialDate, isAligned, isIsoDate, partialDateProblems, periodEnd, periodStart } from './partial-date.rules.js';
+import {
+  describePartialDate,
+  isAligned,
+  isIsoDate,
+  partialDateProblems,
+  periodEnd,
+  periodStart,
+} from './partial-date.rules.js';
 
 describe('partial dates', () => {
-  it.each(['2025-02-28', '2024-02-29', '2026-12-31'])('accepts the real date %s', (d) => expect(isIsoDate(d)).toBe(true));
+  it.each(['2025-02-28', '2024-02-29', '2026-12-31'])('accepts the real date %s', (d) =>
+    expect(isIsoDate(d)).toBe(true),
+  );
   it.each(['2025-02-29', '2025-13-01', '2025-1-01', '25-01-01', '2025-04-31', ''])('refuses %p', (d) =>
     expect(isIsoDate(d)).toBe(false),
   );
@@ -43,31 +52,50 @@ describe('partial dates', () => {
   });
 
   describe('partialDateProblems', () => {
-    const field = (f: string, date: string, precision: 'DAY' | 'MONTH' | 'QUARTER' | 'SEMESTER' | 'YEAR' = 'DAY') => ({
+    const field = (
+      f: string,
+      date: string,
+      precision: 'DAY' | 'MONTH' | 'QUARTER' | 'SEMESTER' | 'YEAR' = 'DAY',
+    ) => ({
       field: f,
       value: { date, precision },
     });
 
     it('accepts a start before the end, and the same day', () => {
-      expect(partialDateProblems(field('startDate', '2025-01-01'), field('endDate', '2026-06-30'))).toEqual([]);
-      expect(partialDateProblems(field('startDate', '2025-01-01'), field('endDate', '2025-01-01'))).toEqual([]);
+      expect(partialDateProblems(field('startDate', '2025-01-01'), field('endDate', '2026-06-30'))).toEqual(
+        [],
+      );
+      expect(partialDateProblems(field('startDate', '2025-01-01'), field('endDate', '2025-01-01'))).toEqual(
+        [],
+      );
     });
 
     it('refuses an end before the start, naming the end', () => {
-      expect(partialDateProblems(field('startDate', '2026-01-01', 'YEAR'), field('endDate', '2025-07-01', 'QUARTER'))).toEqual([
-        { field: 'endDate', message: 'must not be before startDate (2026), got Q3 2025' },
-      ]);
+      expect(
+        partialDateProblems(
+          field('startDate', '2026-01-01', 'YEAR'),
+          field('endDate', '2025-07-01', 'QUARTER'),
+        ),
+      ).toEqual([{ field: 'endDate', message: 'must not be before startDate (2026), got Q3 2025' }]);
     });
 
     it('refuses a date not aligned to its precision and says the aligned one', () => {
-      const problems = partialDateProblems(field('startDate', '2025-08-15', 'QUARTER'), { field: 'endDate', value: undefined });
+      const problems = partialDateProblems(field('startDate', '2025-08-15', 'QUARTER'), {
+        field: 'endDate',
+        value: undefined,
+      });
       expect(problems).toEqual([
-        { field: 'startDate', message: 'with precision QUARTER must be the first day of its period (2025-07-01), got 2025-08-15' },
+        {
+          field: 'startDate',
+          message: 'with precision QUARTER must be the first day of its period (2025-07-01), got 2025-08-15',
+        },
       ]);
     });
 
     it('has nothing to say when dates are missing', () => {
-      expect(partialDateProblems({ field: 'startDate', value: undefined }, { field: 'endDate', value: undefined })).toEqual([]);
+      expect(
+        partialDateProblems({ field: 'startDate', value: undefined }, { field: 'endDate', value: undefined }),
+      ).toEqual([]);
     });
   });
 });

@@ -23,7 +23,13 @@ export function isIsoDate(date: string): boolean {
   if (!p) return false;
   const [y, m, d] = p;
   const probe = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 2200 && probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+  return (
+    y >= 1900 &&
+    y <= 2200 &&
+    probe.getUTCFullYear() === y &&
+    probe.getUTCMonth() === m - 1 &&
+    probe.getUTCDate() === d
+  );
 }
 
 /** The first day of the period of this precision that contains `date`. */

@@ -28,12 +28,15 @@ export class DomainError extends Error {
 }
 
 export function notFound(resource: string, key: string): DomainError {
-  return new DomainError('not_found', `${resource}.not_found`, `No ${resource.replace(/_/g, ' ')} "${key}" exists.`);
+  return new DomainError(
+    'not_found',
+    `${resource}.not_found`,
+    `No ${resource.replace(/_/g, ' ')} "${key}" exists.`,
+  );
 }
 
 /** One or more fields of an otherwise well-formed request break a rule of the domain. */
 export function invalidFields(code: string, errors: FieldError[]): DomainError {
-  const detail =
-    errors.length === 1 ? errors[0].message : `${errors.length} fields are invalid: see errors.`;
+  const detail = errors.length === 1 ? errors[0].message : `${errors.length} fields are invalid: see errors.`;
   return new DomainError('unprocessable', code, detail, errors);
 }

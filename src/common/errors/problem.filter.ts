@@ -50,7 +50,10 @@ export class ProblemFilter implements ExceptionFilter {
         error instanceof Error ? error.stack : String(error),
       );
     }
-    void reply.status(body.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(body);
+    void reply
+      .status(body.status)
+      .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+      .send(body);
   }
 
   toProblem(error: unknown, requestId: string): Problem {
@@ -70,7 +73,12 @@ export class ProblemFilter implements ExceptionFilter {
         return problem(status, CODE_OF_STATUS[status] ?? 'request.invalid', httpDetail(error), requestId);
       }
     }
-    return problem(500, 'internal', `Something went wrong on our side. Quote request ${requestId} if you report it.`, requestId);
+    return problem(
+      500,
+      'internal',
+      `Something went wrong on our side. Quote request ${requestId} if you report it.`,
+      requestId,
+    );
   }
 
   private fromDatabase(driverError: PgError, requestId: string): Problem | undefined {
@@ -81,18 +89,38 @@ export class ProblemFilter implements ExceptionFilter {
     }
     switch (driverError.code) {
       case '23505':
-        return problem(409, 'conflict.duplicate', 'A record with the same identifying values already exists.', requestId);
+        return problem(
+          409,
+          'conflict.duplicate',
+          'A record with the same identifying values already exists.',
+          requestId,
+        );
       case '23503':
-        return problem(409, 'conflict.reference', 'The request refers to a record that does not exist, or a record still in use.', requestId);
+        return problem(
+          409,
+          'conflict.reference',
+          'The request refers to a record that does not exist, or a record still in use.',
+          requestId,
+        );
       case '23514':
       case '23502':
-        return problem(422, 'unprocessable.constraint', 'The request breaks a rule of the register.', requestId);
+        return problem(
+          422,
+          'unprocessable.constraint',
+          'The request breaks a rule of the register.',
+          requestId,
+        );
       case '22001':
       case '22003':
       case '22007':
       case '22008':
       case '22P02':
-        return problem(400, 'request.invalid_value', 'A value in the request is out of range or malformed.', requestId);
+        return problem(
+          400,
+          'request.invalid_value',
+          'A value in the request is out of range or malformed.',
+          requestId,
+        );
       default:
         return undefined;
     }
@@ -132,5 +160,9 @@ function fastifyClientError(error: unknown): { status: number; code: string; det
           : typeof message === 'string'
             ? message
             : 'The request could not be read.';
-  return { status: statusCode, code: FASTIFY_CODES[code] ?? CODE_OF_STATUS[statusCode] ?? 'request.invalid', detail };
+  return {
+    status: statusCode,
+    code: FASTIFY_CODES[code] ?? CODE_OF_STATUS[statusCode] ?? 'request.invalid',
+    detail,
+  };
 }

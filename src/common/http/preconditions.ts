@@ -15,14 +15,18 @@ export function parseIfMatch(header: string | undefined): ExpectedVersion {
     throw new DomainError(
       'precondition_required',
       'precondition.if_match_required',
-      'Send the ETag of the version you are changing in an If-Match header, so that no one else\'s change is lost.',
+      "Send the ETag of the version you are changing in an If-Match header, so that no one else's change is lost.",
     );
   }
   const value = header.trim();
   if (value === '*') return null;
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(value);
   if (!match) {
-    throw new DomainError('precondition_failed', 'precondition.if_match_malformed', `If-Match ${value} is not an ETag of this API.`);
+    throw new DomainError(
+      'precondition_failed',
+      'precondition.if_match_malformed',
+      `If-Match ${value} is not an ETag of this API.`,
+    );
   }
   return Number(match[1]);
 }

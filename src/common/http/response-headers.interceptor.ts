@@ -28,5 +28,7 @@ export class ResponseHeadersInterceptor implements NestInterceptor {
 }
 
 function isVersioned(body: unknown): body is { version: number } {
-  return typeof body === 'object' && body !== null && typeof (body as { version?: unknown }).version === 'number';
+  return (
+    typeof body === 'object' && body !== null && typeof (body as { version?: unknown }).version === 'number'
+  );
 }

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpStatus,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -43,21 +49,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const key = Array.isArray(header) ? header[0] : header;
     if (!KEY_PATTERN.test(key)) {
-      throw new DomainError('invalid', 'idempotency.invalid_key', 'Idempotency-Key must be 1 to 200 printable ASCII characters.', [
-        { field: 'Idempotency-Key', message: 'must be 1 to 200 printable ASCII characters' },
-      ]);
+      throw new DomainError(
+        'invalid',
+        'idempotency.invalid_key',
+        'Idempotency-Key must be 1 to 200 printable ASCII characters.',
+        [{ field: 'Idempotency-Key', message: 'must be 1 to 200 printable ASCII characters' }],
+      );
     }
     const scope = `${request.method} ${request.url}`;
     // Nest sets the status after interceptors run, so read it where Nest does: @HttpCode or 201.
-    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
-    const hash = createHash('sha256').update(canonicalJson(request.body ?? null)).digest('hex');
+    const status =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const hash = createHash('sha256')
+      .update(canonicalJson(request.body ?? null))
+      .digest('hex');
 
     return from(this.reserve(scope, key, hash)).pipe(
       switchMap((stored) => {
         if (stored === undefined) {
           return next.handle().pipe(
-            switchMap((body) => from(this.complete(scope, key, status, reply, body)).pipe(switchMap(() => of(body)))),
-            catchError((error: unknown) => from(this.release(scope, key)).pipe(switchMap(() => throwError(() => error)))),
+            switchMap((body) =>
+              from(this.complete(scope, key, status, reply, body)).pipe(switchMap(() => of(body))),
+            ),
+            catchError((error: unknown) =>
+              from(this.release(scope, key)).pipe(switchMap(() => throwError(() => error))),
+            ),
           );
         }
         if (stored.request_hash !== hash) {
@@ -68,9 +84,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
           );
         }
         if (stored.status_code === null) {
-          throw new DomainError('conflict', 'idempotency.in_progress', 'A request with this Idempotency-Key is still being processed. Retry shortly.');
+          throw new DomainError(
+            'conflict',
+            'idempotency.in_progress',
+            'A request with this Idempotency-Key is still being processed. Retry shortly.',
+          );
         }
-        for (const [name, value] of Object.entries(stored.response_headers ?? {})) void reply.header(name, value);
+        for (const [name, value] of Object.entries(stored.response_headers ?? {}))
+          void reply.header(name, value);
         void reply.header('idempotent-replayed', 'true');
         return of(stored.response_body === null ? undefined : JSON.parse(stored.response_body));
       }),
@@ -100,7 +121,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return rows[0] ?? { request_hash: hash, status_code: null, response_headers: null, response_body: null };
   }
 
-  private async complete(scope: string, key: string, status: number, reply: FastifyReply, body: unknown): Promise<void> {
+  private async complete(
+    scope: string,
+    key: string,
+    status: number,
+    reply: FastifyReply,
+    body: unknown,
+  ): Promise<void> {
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = reply.getHeader(name);
@@ -114,7 +141,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND completed_at IS NULL`, [scope, key]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND completed_at IS NULL`,
+      [scope, key],
+    );
   }
 }
 

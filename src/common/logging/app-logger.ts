@@ -47,9 +47,13 @@ export class AppLogger implements LoggerService {
     if (!this.isEnabled(level)) return;
     // Nest passes (message, context) or, for errors, (message, stack, context).
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
-    if (level === 'log' && context !== undefined && CHATTY_CONTEXTS.has(context) && !this.isEnabled('debug')) return;
+    if (level === 'log' && context !== undefined && CHATTY_CONTEXTS.has(context) && !this.isEnabled('debug'))
+      return;
     const stack = typeof rest[0] === 'string' ? (rest[0] as string) : undefined;
-    const fields = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : { msg: String(message) };
+    const fields =
+      typeof message === 'object' && message !== null
+        ? (message as Record<string, unknown>)
+        : { msg: String(message) };
     const requestId = currentRequestId();
     const stream = level === 'error' || level === 'fatal' ? process.stderr : process.stdout;
     if (this.format === 'json') {

@@ -32,7 +32,11 @@ export class Page<T> {
 }
 
 export class PageMeta {
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last.',
+  })
   nextCursor: string | null;
 }
 
@@ -53,9 +57,12 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
     values.length !== arity ||
     !values.every((v) => typeof v === 'string' || typeof v === 'number')
   ) {
-    throw new DomainError('invalid', 'pagination.invalid_cursor', 'The cursor is not one this list gave out.', [
-      { field: 'cursor', message: 'is not a cursor of this list' },
-    ]);
+    throw new DomainError(
+      'invalid',
+      'pagination.invalid_cursor',
+      'The cursor is not one this list gave out.',
+      [{ field: 'cursor', message: 'is not a cursor of this list' }],
+    );
   }
   return values as (string | number)[];
 }

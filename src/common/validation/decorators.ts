@@ -1,7 +1,6 @@
 import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { isIsoDate } from '../dates/partial-date.rules.js';
 
-
 /**
  * The field may be left out, but when present it may not be null (for required fields in PATCH
  * bodies, where `null` would mean "clear" and clearing is not allowed).

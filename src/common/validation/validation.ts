@@ -7,7 +7,8 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
   const out: FieldError[] = [];
   for (const error of errors) {
     const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
-    const path = parent === '' ? segment : segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`;
+    const path =
+      parent === '' ? segment : segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       out.push({
         field: path,

@@ -1,4 +1,9 @@
-import { initialStatusProblem, planDurationMonths, planWarnings, statusChangeProblem } from './action-plan.rules.js';
+import {
+  initialStatusProblem,
+  planDurationMonths,
+  planWarnings,
+  statusChangeProblem,
+} from './action-plan.rules.js';
 
 describe('action plan rules', () => {
   it.each([
@@ -17,8 +22,13 @@ describe('action plan rules', () => {
   });
 
   it('warns about short plans and odd lengths, without refusing them', () => {
-    expect(planWarnings('2022-07-01', '2023-06-30').map((w) => w.code)).toEqual(['plan.shorter_than_20_months', 'plan.not_two_or_four_years']);
-    expect(planWarnings('2021-01-01', '2023-12-31').map((w) => w.code)).toEqual(['plan.not_two_or_four_years']);
+    expect(planWarnings('2022-07-01', '2023-06-30').map((w) => w.code)).toEqual([
+      'plan.shorter_than_20_months',
+      'plan.not_two_or_four_years',
+    ]);
+    expect(planWarnings('2021-01-01', '2023-12-31').map((w) => w.code)).toEqual([
+      'plan.not_two_or_four_years',
+    ]);
   });
 
   describe('status changes', () => {

@@ -1,8 +1,21 @@
-export const ACTION_PLAN_STATUSES = ['CO_CREATION', 'SUBMITTED', 'IMPLEMENTING', 'MIDTERM_REVIEW', 'ENDED'] as const;
+export const ACTION_PLAN_STATUSES = [
+  'CO_CREATION',
+  'SUBMITTED',
+  'IMPLEMENTING',
+  'MIDTERM_REVIEW',
+  'ENDED',
+] as const;
 export type ActionPlanStatus = (typeof ACTION_PLAN_STATUSES)[number];
 
 /** The IAP2 spectrum of public participation, from none to decisions in the public's hands. */
-export const IAP2_LEVELS = ['NO_CONSULTATION', 'INFORM', 'CONSULT', 'INVOLVE', 'COLLABORATE', 'EMPOWER'] as const;
+export const IAP2_LEVELS = [
+  'NO_CONSULTATION',
+  'INFORM',
+  'CONSULT',
+  'INVOLVE',
+  'COLLABORATE',
+  'EMPOWER',
+] as const;
 export type Iap2Level = (typeof IAP2_LEVELS)[number];
 
 export const PARTICIPATION_OPENNESS = ['OPEN', 'INVITATION_ONLY'] as const;
@@ -35,10 +48,16 @@ export function planWarnings(startDate: string, endDate: string): PlanWarning[] 
   const months = planDurationMonths(startDate, endDate);
   const warnings: PlanWarning[] = [];
   if (months < 20) {
-    warnings.push({ code: 'plan.shorter_than_20_months', message: `The plan runs ${months} months; OGP asks for at least 20.` });
+    warnings.push({
+      code: 'plan.shorter_than_20_months',
+      message: `The plan runs ${months} months; OGP asks for at least 20.`,
+    });
   }
   if (Math.abs(months - 24) > 3 && Math.abs(months - 48) > 3) {
-    warnings.push({ code: 'plan.not_two_or_four_years', message: `The plan runs ${months} months; OGP plans now run two or four years.` });
+    warnings.push({
+      code: 'plan.not_two_or_four_years',
+      message: `The plan runs ${months} months; OGP plans now run two or four years.`,
+    });
   }
   return warnings;
 }
@@ -56,7 +75,11 @@ const NEXT: Record<ActionPlanStatus, ActionPlanStatus[]> = {
  * CO_CREATION → SUBMITTED → IMPLEMENTING → ENDED; a submitted plan can go back to co-creation; only
  * four-year plans have a MIDTERM_REVIEW, after which implementation resumes.
  */
-export function statusChangeProblem(from: ActionPlanStatus, to: ActionPlanStatus, durationMonths: number): string | undefined {
+export function statusChangeProblem(
+  from: ActionPlanStatus,
+  to: ActionPlanStatus,
+  durationMonths: number,
+): string | undefined {
   if (from === to) return undefined;
   if (to === 'MIDTERM_REVIEW' && !isFourYearPlan(durationMonths)) {
     return `only four-year plans have a midterm review; this plan runs ${durationMonths} months`;

@@ -35,7 +35,10 @@ export class ActionPlansController {
   @ApiOperation({ summary: "A member's action plans, by start date." })
   @ApiOkResponse({ type: ActionPlanPage })
   @ApiProblems(400, 404)
-  listOfMember(@Param('member') member: string, @Query() query: ListMemberActionPlansQuery): Promise<Page<ActionPlanResponse>> {
+  listOfMember(
+    @Param('member') member: string,
+    @Query() query: ListMemberActionPlansQuery,
+  ): Promise<Page<ActionPlanResponse>> {
     return this.plans.listOfMember(member, query);
   }
 
@@ -60,7 +63,11 @@ export class ActionPlansController {
   @ApiOperation({ summary: 'Change an action plan, including moving it through its statuses.' })
   @ApiOkResponse({ type: ActionPlanResponse })
   @ApiConditionalUpdate()
-  update(@Param('id') id: string, @IfMatch() expected: ExpectedVersion, @Body() dto: UpdateActionPlanDto): Promise<ActionPlanResponse> {
+  update(
+    @Param('id') id: string,
+    @IfMatch() expected: ExpectedVersion,
+    @Body() dto: UpdateActionPlanDto,
+  ): Promise<ActionPlanResponse> {
     return this.plans.update(id, expected, dto);
   }
 
@@ -68,7 +75,10 @@ export class ActionPlansController {
   @ApiOperation({ summary: "Meetings of the plan's multi-stakeholder forum, by date." })
   @ApiOkResponse({ type: ForumMeetingPage })
   @ApiProblems(400, 404)
-  listMeetings(@Param('id') id: string, @Query() query: ListForumMeetingsQuery): Promise<Page<ForumMeetingResponse>> {
+  listMeetings(
+    @Param('id') id: string,
+    @Query() query: ListForumMeetingsQuery,
+  ): Promise<Page<ForumMeetingResponse>> {
     return this.plans.listMeetings(id, query);
   }
 

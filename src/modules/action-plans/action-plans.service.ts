@@ -30,7 +30,12 @@ registerConstraintMessages({
     field: 'sequenceNumber',
     message: 'This member already has an action plan with this sequence number.',
   },
-  ck_action_plan_dates: { kind: 'unprocessable', code: 'action_plan.invalid_dates', field: 'endDate', message: 'must be after startDate' },
+  ck_action_plan_dates: {
+    kind: 'unprocessable',
+    code: 'action_plan.invalid_dates',
+    field: 'endDate',
+    message: 'must be after startDate',
+  },
 });
 
 @Injectable()
@@ -80,15 +85,21 @@ export class ActionPlansService {
   async create(memberKey: string, dto: CreateActionPlanDto): Promise<ActionPlanResponse> {
     const errors = planProblems(dto.startDate, dto.endDate);
     const status = dto.status ?? 'CO_CREATION';
-    const statusProblem = errors.length === 0 ? initialStatusProblem(status, planDurationMonths(dto.startDate, dto.endDate)) : undefined;
+    const statusProblem =
+      errors.length === 0
+        ? initialStatusProblem(status, planDurationMonths(dto.startDate, dto.endDate))
+        : undefined;
     if (statusProblem) errors.push({ field: 'status', message: statusProblem });
     if (errors.length > 0) throw invalidFields('action_plan.invalid', errors);
     return this.dataSource.transaction(async (tx) => {
       const member = await this.members.find(tx, memberKey, true);
       if (await tx.existsBy(ActionPlan, { memberId: member.id, sequenceNumber: dto.sequenceNumber })) {
-        throw new DomainError('conflict', 'action_plan.sequence_taken', `${member.code} already has an action plan number ${dto.sequenceNumber}.`, [
-          { field: 'sequenceNumber', message: 'is already taken by another plan of this member' },
-        ]);
+        throw new DomainError(
+          'conflict',
+          'action_plan.sequence_taken',
+          `${member.code} already has an action plan number ${dto.sequenceNumber}.`,
+          [{ field: 'sequenceNumber', message: 'is already taken by another plan of this member' }],
+        );
       }
       const id = randomUUID();
       await tx.insert(ActionPlan, {
@@ -104,7 +115,12 @@ export class ActionPlansService {
         participationOpenness: dto.participationOpenness ?? null,
       });
       const created = toActionPlanResponse(await this.find(tx, id));
-      await this.audit.record(tx, { action: 'CREATE', resourceType: 'action_plan', resourceId: id, after: created });
+      await this.audit.record(tx, {
+        action: 'CREATE',
+        resourceType: 'action_plan',
+        resourceId: id,
+        after: created,
+      });
       return created;
     });
   }
@@ -128,13 +144,20 @@ export class ActionPlansService {
       if (endDate !== plan.endDate) changes.endDate = endDate;
       if (dto.status !== undefined && dto.status !== plan.status) changes.status = dto.status;
       for (const field of ['coCreationLevel', 'implementationLevel', 'participationOpenness'] as const) {
-        if (dto[field] !== undefined && dto[field] !== plan[field]) Object.assign(changes, { [field]: dto[field] });
+        if (dto[field] !== undefined && dto[field] !== plan[field])
+          Object.assign(changes, { [field]: dto[field] });
       }
       const before = toActionPlanResponse(plan);
       if (Object.keys(changes).length === 0) return before;
       await tx.update(ActionPlan, { id: plan.id }, changes);
       const after = toActionPlanResponse(await this.find(tx, plan.id));
-      await this.audit.record(tx, { action: 'UPDATE', resourceType: 'action_plan', resourceId: plan.id, before, after });
+      await this.audit.record(tx, {
+        action: 'UPDATE',
+        resourceType: 'action_plan',
+        resourceId: plan.id,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -169,12 +192,22 @@ export class ActionPlansService {
         minutesUrl: dto.minutesUrl ?? null,
       });
       const created = toForumMeetingResponse(await tx.findOneByOrFail(ForumMeeting, { id }));
-      await this.audit.record(tx, { action: 'CREATE', resourceType: 'forum_meeting', resourceId: id, after: created });
+      await this.audit.record(tx, {
+        action: 'CREATE',
+        resourceType: 'forum_meeting',
+        resourceId: id,
+        after: created,
+      });
       return created;
     });
   }
 
-  async updateMeeting(planId: string, meetingId: string, expected: ExpectedVersion, dto: UpdateForumMeetingDto): Promise<ForumMeetingResponse> {
+  async updateMeeting(
+    planId: string,
+    meetingId: string,
+    expected: ExpectedVersion,
+    dto: UpdateForumMeetingDto,
+  ): Promise<ForumMeetingResponse> {
     return this.dataSource.transaction(async (tx) => {
       const plan = await this.find(tx, planId);
       if (!isUuid(meetingId)) throw notFound('forum_meeting', meetingId);
@@ -186,18 +219,27 @@ export class ActionPlansService {
       assertVersion(expected, meeting.version, 'forum meeting');
       const changes: Partial<ForumMeeting> = {};
       for (const field of ['heldOn', 'governmentAttendees', 'civilSocietyAttendees', 'minutesUrl'] as const) {
-        if (dto[field] !== undefined && dto[field] !== meeting[field]) Object.assign(changes, { [field]: dto[field] });
+        if (dto[field] !== undefined && dto[field] !== meeting[field])
+          Object.assign(changes, { [field]: dto[field] });
       }
       const before = toForumMeetingResponse(meeting);
       if (Object.keys(changes).length === 0) return before;
       await tx.update(ForumMeeting, { id: meeting.id }, changes);
       const after = toForumMeetingResponse(await tx.findOneByOrFail(ForumMeeting, { id: meeting.id }));
-      await this.audit.record(tx, { action: 'UPDATE', resourceType: 'forum_meeting', resourceId: meeting.id, before, after });
+      await this.audit.record(tx, {
+        action: 'UPDATE',
+        resourceType: 'forum_meeting',
+        resourceId: meeting.id,
+        before,
+        after,
+      });
       return after;
     });
   }
 }
 
 function planProblems(startDate: string, endDate: string, field = 'endDate'): FieldError[] {
-  return startDate < endDate ? [] : [{ field, message: `the plan must end after it starts (${startDate} .. ${endDate})` }];
+  return startDate < endDate
+    ? []
+    : [{ field, message: `the plan must end after it starts (${startDate} .. ${endDate})` }];
 }

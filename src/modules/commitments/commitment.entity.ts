@@ -22,8 +22,10 @@ export class Commitment {
   @Column({ name: 'end_date_precision', type: 'varchar' }) endDatePrecision: DatePrecision;
   @Column({ name: 'lead_institution_id', type: 'uuid', nullable: true }) leadInstitutionId: string | null;
   @Column({ type: 'varchar', nullable: true }) area: DigitalGovernanceArea | null;
-  @Column({ name: 'participation_mechanism', type: 'text', nullable: true }) participationMechanism: string | null;
-  @Column({ name: 'participation_level', type: 'varchar', nullable: true }) participationLevel: Iap2Level | null;
+  @Column({ name: 'participation_mechanism', type: 'text', nullable: true }) participationMechanism:
+    string | null;
+  @Column({ name: 'participation_level', type: 'varchar', nullable: true })
+  participationLevel: Iap2Level | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
@@ -66,4 +68,11 @@ export class CommitmentContact {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
-export const COMMITMENT_ENTITIES = [Commitment, CommitmentValue, CommitmentTag, CommitmentSupportingInstitution, CommitmentLink, CommitmentContact];
+export const COMMITMENT_ENTITIES = [
+  Commitment,
+  CommitmentValue,
+  CommitmentTag,
+  CommitmentSupportingInstitution,
+  CommitmentLink,
+  CommitmentContact,
+];

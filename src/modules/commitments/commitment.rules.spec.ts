@@ -12,8 +12,12 @@ function aCommitment(overrides: Partial<CommitmentShape> = {}): CommitmentShape 
 }
 
 describe('commitment codes', () => {
-  it.each(['KE0037', 'PNG0006', 'BUE0009', 'AL0002'])('accepts %s', (code) => expect(COMMITMENT_CODE.test(code)).toBe(true));
-  it.each(['K0037', 'KENY0037', 'KE037', 'KE00371', 'ke0037', 'KE-0037'])('refuses %s', (code) => expect(COMMITMENT_CODE.test(code)).toBe(false));
+  it.each(['KE0037', 'PNG0006', 'BUE0009', 'AL0002'])('accepts %s', (code) =>
+    expect(COMMITMENT_CODE.test(code)).toBe(true),
+  );
+  it.each(['K0037', 'KENY0037', 'KE037', 'KE00371', 'ke0037', 'KE-0037'])('refuses %s', (code) =>
+    expect(COMMITMENT_CODE.test(code)).toBe(false),
+  );
 });
 
 describe('commitmentProblems', () => {
@@ -23,7 +27,14 @@ describe('commitmentProblems', () => {
 
   it('accepts dates at a coarser precision when they are the first day of their period', () => {
     expect(
-      commitmentProblems(aCommitment({ startDate: '2025-07-01', startDatePrecision: 'QUARTER', endDate: '2026-01-01', endDatePrecision: 'YEAR' })),
+      commitmentProblems(
+        aCommitment({
+          startDate: '2025-07-01',
+          startDatePrecision: 'QUARTER',
+          endDate: '2026-01-01',
+          endDatePrecision: 'YEAR',
+        }),
+      ),
     ).toEqual([]);
   });
 
@@ -34,7 +45,9 @@ describe('commitmentProblems', () => {
   });
 
   it('refuses a quarter date that is not the first day of a quarter', () => {
-    const problems = commitmentProblems(aCommitment({ startDate: '2025-08-01', startDatePrecision: 'QUARTER' }));
+    const problems = commitmentProblems(
+      aCommitment({ startDate: '2025-08-01', startDatePrecision: 'QUARTER' }),
+    );
     expect(problems.map((p) => p.field)).toEqual(['startDate']);
   });
 
@@ -50,7 +63,12 @@ describe('commitmentProblems', () => {
         ],
       }),
     );
-    expect(problems.map((p) => p.field)).toEqual(['values[1].value', 'tags[1]', 'supportingInstitutionIds[1]', 'links[1]']);
+    expect(problems.map((p) => p.field)).toEqual([
+      'values[1].value',
+      'tags[1]',
+      'supportingInstitutionIds[1]',
+      'links[1]',
+    ]);
   });
 
   it('refuses a link to itself', () => {
@@ -60,8 +78,8 @@ describe('commitmentProblems', () => {
   });
 
   it('refuses the lead institution among the supporting ones', () => {
-    expect(commitmentProblems(aCommitment({ leadInstitutionId: 'x', supportingInstitutionIds: ['y', 'x'] }))).toEqual([
-      { field: 'supportingInstitutionIds[1]', message: 'is already the lead institution' },
-    ]);
+    expect(
+      commitmentProblems(aCommitment({ leadInstitutionId: 'x', supportingInstitutionIds: ['y', 'x'] })),
+    ).toEqual([{ field: 'supportingInstitutionIds[1]', message: 'is already the lead institution' }]);
   });
 });

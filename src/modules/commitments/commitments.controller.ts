@@ -19,7 +19,9 @@ export class CommitmentsController {
   constructor(private readonly commitments: CommitmentsService) {}
 
   @Get('commitments')
-  @ApiOperation({ summary: 'List commitments by code, filtered by member, plan, area, OGP value, tag or words.' })
+  @ApiOperation({
+    summary: 'List commitments by code, filtered by member, plan, area, OGP value, tag or words.',
+  })
   @ApiOkResponse({ type: CommitmentPage })
   @ApiProblems(400)
   list(@Query() query: ListCommitmentsQuery): Promise<Page<CommitmentResponse>> {
@@ -35,7 +37,10 @@ export class CommitmentsController {
   }
 
   @Patch('commitments/:commitment')
-  @ApiOperation({ summary: 'Change a commitment. Lists given (values, tags, links, supporting institutions) replace the current ones.' })
+  @ApiOperation({
+    summary:
+      'Change a commitment. Lists given (values, tags, links, supporting institutions) replace the current ones.',
+  })
   @ApiOkResponse({ type: CommitmentResponse })
   @ApiConditionalUpdate()
   update(
@@ -50,7 +55,10 @@ export class CommitmentsController {
   @ApiOperation({ summary: "An action plan's commitments, by code." })
   @ApiOkResponse({ type: CommitmentPage })
   @ApiProblems(400, 404)
-  listOfPlan(@Param('id') id: string, @Query() query: PlanCommitmentsQuery): Promise<Page<CommitmentResponse>> {
+  listOfPlan(
+    @Param('id') id: string,
+    @Query() query: PlanCommitmentsQuery,
+  ): Promise<Page<CommitmentResponse>> {
     return this.commitments.listOfPlan(id, query);
   }
 

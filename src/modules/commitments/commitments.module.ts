@@ -9,7 +9,13 @@ import { CommitmentsController } from './commitments.controller.js';
 import { CommitmentsService } from './commitments.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(COMMITMENT_ENTITIES), ActionPlansModule, InstitutionsModule, TagsModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature(COMMITMENT_ENTITIES),
+    ActionPlansModule,
+    InstitutionsModule,
+    TagsModule,
+    AuditModule,
+  ],
   controllers: [CommitmentsController],
   providers: [CommitmentsService],
   exports: [CommitmentsService],

@@ -81,17 +81,25 @@ export interface CommitmentFilter {
 }
 
 /** A page of commitments in code order, with one more row than `limit` when there is a next page. */
-export async function selectCommitments(db: EntityManager, filter: CommitmentFilter, limit: number): Promise<CommitmentResponse[]> {
+export async function selectCommitments(
+  db: EntityManager,
+  filter: CommitmentFilter,
+  limit: number,
+): Promise<CommitmentResponse[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown): string => {
     params.push(value);
     return `$${params.length}`;
   };
-  if (filter.memberCode) where.push(`c.member_id = (SELECT id FROM member WHERE code = ${param(filter.memberCode)})`);
+  if (filter.memberCode)
+    where.push(`c.member_id = (SELECT id FROM member WHERE code = ${param(filter.memberCode)})`);
   if (filter.actionPlanId) where.push(`c.action_plan_id = ${param(filter.actionPlanId)}`);
   if (filter.area) where.push(`c.area = ${param(filter.area)}`);
-  if (filter.value) where.push(`EXISTS (SELECT 1 FROM commitment_value fv WHERE fv.commitment_id = c.id AND fv.value = ${param(filter.value)})`);
+  if (filter.value)
+    where.push(
+      `EXISTS (SELECT 1 FROM commitment_value fv WHERE fv.commitment_id = c.id AND fv.value = ${param(filter.value)})`,
+    );
   if (filter.tag) {
     where.push(
       `EXISTS (SELECT 1 FROM commitment_tag ft WHERE ft.commitment_id = c.id
@@ -108,7 +116,10 @@ export async function selectCommitments(db: EntityManager, filter: CommitmentFil
   return rows.map(toCommitmentResponse);
 }
 
-export async function selectCommitment(db: EntityManager, id: string): Promise<CommitmentResponse | undefined> {
+export async function selectCommitment(
+  db: EntityManager,
+  id: string,
+): Promise<CommitmentResponse | undefined> {
   const rows: CommitmentRow[] = await db.query(`${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
   return rows.length === 0 ? undefined : toCommitmentResponse(rows[0]);
 }

@@ -30,19 +30,45 @@ import type {
 } from './dto/commitment.dto.js';
 
 registerConstraintMessages({
-  uq_commitment_code: { kind: 'conflict', code: 'commitment.code_taken', field: 'code', message: 'A commitment with this code already exists.' },
+  uq_commitment_code: {
+    kind: 'conflict',
+    code: 'commitment.code_taken',
+    field: 'code',
+    message: 'A commitment with this code already exists.',
+  },
   uq_commitment_number: {
     kind: 'conflict',
     code: 'commitment.number_taken',
     field: 'number',
     message: 'This action plan already has a commitment with this number.',
   },
-  ck_commitment_dates: { kind: 'unprocessable', code: 'commitment.invalid_dates', field: 'endDate', message: 'must not be before startDate' },
+  ck_commitment_dates: {
+    kind: 'unprocessable',
+    code: 'commitment.invalid_dates',
+    field: 'endDate',
+    message: 'must not be before startDate',
+  },
 });
 
-type TextField = 'problem' | 'causes' | 'priorActions' | 'solution' | 'expectedResults' | 'participationMechanism';
-const TEXT_FIELDS: TextField[] = ['problem', 'causes', 'priorActions', 'solution', 'expectedResults', 'participationMechanism'];
-const DIRECT_FIELDS = ['startDate', 'startDatePrecision', 'endDate', 'endDatePrecision', 'leadInstitutionId', 'area', 'participationLevel'] as const;
+type TextField =
+  'problem' | 'causes' | 'priorActions' | 'solution' | 'expectedResults' | 'participationMechanism';
+const TEXT_FIELDS: TextField[] = [
+  'problem',
+  'causes',
+  'priorActions',
+  'solution',
+  'expectedResults',
+  'participationMechanism',
+];
+const DIRECT_FIELDS = [
+  'startDate',
+  'startDatePrecision',
+  'endDate',
+  'endDatePrecision',
+  'leadInstitutionId',
+  'area',
+  'participationLevel',
+] as const;
 
 @Injectable()
 export class CommitmentsService {
@@ -69,7 +95,12 @@ export class CommitmentsService {
       },
       limit,
     );
-    return toPage(rows, limit, (c) => [c.code], (c) => c);
+    return toPage(
+      rows,
+      limit,
+      (c) => [c.code],
+      (c) => c,
+    );
   }
 
   async listOfPlan(planId: string, query: PlanCommitmentsQuery): Promise<Page<CommitmentResponse>> {
@@ -97,7 +128,9 @@ export class CommitmentsService {
    * the version, and so the ETag, moves. Call inside the writer's transaction.
    */
   async touch(tx: EntityManager, commitmentId: string): Promise<void> {
-    await tx.query('UPDATE commitment SET version = version + 1, updated_at = now() WHERE id = $1', [commitmentId]);
+    await tx.query('UPDATE commitment SET version = version + 1, updated_at = now() WHERE id = $1', [
+      commitmentId,
+    ]);
   }
 
   async create(planId: string, dto: CreateCommitmentDto): Promise<CommitmentResponse> {
@@ -129,12 +162,21 @@ export class CommitmentsService {
       });
       await this.writeChildren(tx, id, dto);
       const created = await this.read(tx, id);
-      await this.audit.record(tx, { action: 'CREATE', resourceType: 'commitment', resourceId: id, after: created });
+      await this.audit.record(tx, {
+        action: 'CREATE',
+        resourceType: 'commitment',
+        resourceId: id,
+        after: created,
+      });
       return created;
     });
   }
 
-  async update(key: string, expected: ExpectedVersion, dto: UpdateCommitmentDto): Promise<CommitmentResponse> {
+  async update(
+    key: string,
+    expected: ExpectedVersion,
+    dto: UpdateCommitmentDto,
+  ): Promise<CommitmentResponse> {
     return this.dataSource.transaction(async (tx) => {
       const current = await this.find(tx, key, true);
       assertVersion(expected, current.version, 'commitment');
@@ -145,8 +187,10 @@ export class CommitmentsService {
         startDatePrecision: dto.startDatePrecision ?? current.startDatePrecision,
         endDate: dto.endDate !== undefined ? dto.endDate : current.endDate,
         endDatePrecision: dto.endDatePrecision ?? current.endDatePrecision,
-        leadInstitutionId: dto.leadInstitutionId !== undefined ? dto.leadInstitutionId : current.leadInstitutionId,
-        supportingInstitutionIds: dto.supportingInstitutionIds ?? before.supportingInstitutions.map((i) => i.id),
+        leadInstitutionId:
+          dto.leadInstitutionId !== undefined ? dto.leadInstitutionId : current.leadInstitutionId,
+        supportingInstitutionIds:
+          dto.supportingInstitutionIds ?? before.supportingInstitutions.map((i) => i.id),
         values: dto.values,
         tags: dto.tags,
         links: dto.links,
@@ -163,7 +207,8 @@ export class CommitmentsService {
         ...(dto.number !== undefined ? { number: dto.number.trim() } : {}),
         ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
       };
-      for (const field of [...TEXT_FIELDS, ...DIRECT_FIELDS]) if (dto[field] !== undefined) Object.assign(wanted, { [field]: dto[field] });
+      for (const field of [...TEXT_FIELDS, ...DIRECT_FIELDS])
+        if (dto[field] !== undefined) Object.assign(wanted, { [field]: dto[field] });
       for (const [field, value] of Object.entries(wanted) as [keyof Commitment, unknown][]) {
         if (value !== current[field]) Object.assign(changes, { [field]: value });
       }
@@ -193,21 +238,34 @@ export class CommitmentsService {
     return commitment;
   }
 
-  private async assertFree(tx: EntityManager, code: string | undefined, planId: string, number: string): Promise<void> {
+  private async assertFree(
+    tx: EntityManager,
+    code: string | undefined,
+    planId: string,
+    number: string,
+  ): Promise<void> {
     const errors: FieldError[] = [];
-    if (code !== undefined && (await tx.existsBy(Commitment, { code }))) errors.push({ field: 'code', message: `${code} is already taken` });
+    if (code !== undefined && (await tx.existsBy(Commitment, { code })))
+      errors.push({ field: 'code', message: `${code} is already taken` });
     if (await tx.existsBy(Commitment, { actionPlanId: planId, number })) {
       errors.push({ field: 'number', message: `the plan already has a commitment number ${number}` });
     }
     if (errors.length > 0) {
-      throw new DomainError('conflict', errors[0].field === 'code' ? 'commitment.code_taken' : 'commitment.number_taken', `${errors[0].field} ${errors[0].message}.`, errors);
+      throw new DomainError(
+        'conflict',
+        errors[0].field === 'code' ? 'commitment.code_taken' : 'commitment.number_taken',
+        `${errors[0].field} ${errors[0].message}.`,
+        errors,
+      );
     }
   }
 
   /** Every referenced institution, tag and linked commitment must exist. */
   private async checkReferences(tx: EntityManager, dto: UpdateCommitmentDto): Promise<void> {
-    if (dto.leadInstitutionId) await this.institutions.requireAll(tx, [dto.leadInstitutionId], 'leadInstitutionId');
-    if (dto.supportingInstitutionIds) await this.institutions.requireAll(tx, dto.supportingInstitutionIds, 'supportingInstitutionIds');
+    if (dto.leadInstitutionId)
+      await this.institutions.requireAll(tx, [dto.leadInstitutionId], 'leadInstitutionId');
+    if (dto.supportingInstitutionIds)
+      await this.institutions.requireAll(tx, dto.supportingInstitutionIds, 'supportingInstitutionIds');
     if (dto.tags) await this.tags.idsOf(tx, dto.tags, 'tags');
     if (dto.links) await this.linkTargets(tx, dto.links);
   }
@@ -215,25 +273,47 @@ export class CommitmentsService {
   private async linkTargets(tx: EntityManager, links: CommitmentLinkDto[]): Promise<Map<string, string>> {
     const codes = [...new Set(links.map((l) => l.target))];
     const rows: { id: string; code: string }[] =
-      codes.length === 0 ? [] : await tx.query('SELECT id, code FROM commitment WHERE code = ANY($1::text[])', [codes]);
+      codes.length === 0
+        ? []
+        : await tx.query('SELECT id, code FROM commitment WHERE code = ANY($1::text[])', [codes]);
     const ids = new Map(rows.map((r) => [r.code, r.id]));
-    const errors = links.flatMap((l, index) => (ids.has(l.target) ? [] : [{ field: `links[${index}].target`, message: `no commitment ${l.target} exists` }]));
+    const errors = links.flatMap((l, index) =>
+      ids.has(l.target)
+        ? []
+        : [{ field: `links[${index}].target`, message: `no commitment ${l.target} exists` }],
+    );
     if (errors.length > 0) throw invalidFields('commitment.link_target_not_found', errors);
     return ids;
   }
 
   /** Writes the lists given (replacing what was there when `replace`) and the contact person. */
-  private async writeChildren(tx: EntityManager, id: string, dto: UpdateCommitmentDto, replace = false): Promise<void> {
+  private async writeChildren(
+    tx: EntityManager,
+    id: string,
+    dto: UpdateCommitmentDto,
+    replace = false,
+  ): Promise<void> {
     if (dto.values) {
       if (replace) await tx.delete(CommitmentValue, { commitmentId: id });
       if (dto.values.length > 0) {
-        await tx.insert(CommitmentValue, dto.values.map((v) => ({ commitmentId: id, value: v.value, justification: v.justification.trim() })));
+        await tx.insert(
+          CommitmentValue,
+          dto.values.map((v) => ({
+            commitmentId: id,
+            value: v.value,
+            justification: v.justification.trim(),
+          })),
+        );
       }
     }
     if (dto.tags) {
       if (replace) await tx.delete(CommitmentTag, { commitmentId: id });
       const tagIds = await this.tags.idsOf(tx, dto.tags, 'tags');
-      if (tagIds.length > 0) await tx.insert(CommitmentTag, tagIds.map((tagId) => ({ commitmentId: id, tagId })));
+      if (tagIds.length > 0)
+        await tx.insert(
+          CommitmentTag,
+          tagIds.map((tagId) => ({ commitmentId: id, tagId })),
+        );
     }
     if (dto.supportingInstitutionIds) {
       if (replace) await tx.delete(CommitmentSupportingInstitution, { commitmentId: id });
@@ -250,7 +330,11 @@ export class CommitmentsService {
       if (dto.links.length > 0) {
         await tx.insert(
           CommitmentLink,
-          dto.links.map((l) => ({ fromCommitmentId: id, type: l.type, toCommitmentId: targets.get(l.target) as string })),
+          dto.links.map((l) => ({
+            fromCommitmentId: id,
+            type: l.type,
+            toCommitmentId: targets.get(l.target) as string,
+          })),
         );
       }
     }

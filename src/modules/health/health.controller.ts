@@ -32,7 +32,12 @@ export class HealthController {
     } catch {
       throw new DomainError('unavailable', 'health.database_unreachable', 'The database does not answer.');
     }
-    if (pending) throw new DomainError('unavailable', 'health.migrations_pending', 'The database schema is not up to date.');
+    if (pending)
+      throw new DomainError(
+        'unavailable',
+        'health.migrations_pending',
+        'The database schema is not up to date.',
+      );
     return { status: 'ok' };
   }
 }

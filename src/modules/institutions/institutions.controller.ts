@@ -26,7 +26,9 @@ export class InstitutionsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Register an institution (agency, parliament, court, CSO, company, university, multilateral).' })
+  @ApiOperation({
+    summary: 'Register an institution (agency, parliament, court, CSO, company, university, multilateral).',
+  })
   @ApiCreatedResponse({ type: InstitutionResponse })
   @ApiIdempotentCreate()
   create(@Body() dto: CreateInstitutionDto): Promise<InstitutionResponse> {
@@ -45,7 +47,11 @@ export class InstitutionsController {
   @ApiOperation({ summary: 'Rename an institution or change its type.' })
   @ApiOkResponse({ type: InstitutionResponse })
   @ApiConditionalUpdate()
-  update(@Param('id') id: string, @IfMatch() expected: ExpectedVersion, @Body() dto: UpdateInstitutionDto): Promise<InstitutionResponse> {
+  update(
+    @Param('id') id: string,
+    @IfMatch() expected: ExpectedVersion,
+    @Body() dto: UpdateInstitutionDto,
+  ): Promise<InstitutionResponse> {
     return this.institutions.update(id, expected, dto);
   }
 }

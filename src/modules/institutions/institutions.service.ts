@@ -43,7 +43,10 @@ export class InstitutionsService {
       .orderBy('i.name', 'ASC')
       .addOrderBy('i.id', 'ASC')
       .limit(limit + 1);
-    if (query.member) qb.andWhere('i.member_id = (SELECT id FROM member WHERE code = :member)', { member: query.member.toUpperCase() });
+    if (query.member)
+      qb.andWhere('i.member_id = (SELECT id FROM member WHERE code = :member)', {
+        member: query.member.toUpperCase(),
+      });
     if (query.type) qb.andWhere('i.type = :type', { type: query.type });
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, 2);
@@ -73,13 +76,29 @@ export class InstitutionsService {
     const found = new Set<string>(
       wellFormed.length === 0
         ? []
-        : (await tx.query(`SELECT id FROM institution WHERE id = ANY($1::uuid[])`, [wellFormed])).map((r: { id: string }) => r.id),
+        : (await tx.query(`SELECT id FROM institution WHERE id = ANY($1::uuid[])`, [wellFormed])).map(
+            (r: { id: string }) => r.id,
+          ),
     );
     const errors = ids.flatMap((id, index) =>
-      found.has(id) ? [] : [{ field: ids.length === 1 && !field.endsWith('s') ? field : `${field}[${index}]`, message: `no institution ${id} exists` }],
+      found.has(id)
+        ? []
+        : [
+            {
+              field: ids.length === 1 && !field.endsWith('s') ? field : `${field}[${index}]`,
+              message: `no institution ${id} exists`,
+            },
+          ],
     );
     if (errors.length > 0) {
-      throw new DomainError('unprocessable', 'institution.not_found', errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : 'Some institutions do not exist: see errors.', errors);
+      throw new DomainError(
+        'unprocessable',
+        'institution.not_found',
+        errors.length === 1
+          ? `${errors[0].field}: ${errors[0].message}`
+          : 'Some institutions do not exist: see errors.',
+        errors,
+      );
     }
   }
 
@@ -88,14 +107,28 @@ export class InstitutionsService {
       const member = dto.member ? await this.members.find(tx, dto.member) : null;
       await this.assertNameFree(tx, dto.name.trim(), member?.id ?? null);
       const id = randomUUID();
-      await tx.insert(Institution, { id, name: dto.name.trim(), type: dto.type, memberId: member?.id ?? null });
+      await tx.insert(Institution, {
+        id,
+        name: dto.name.trim(),
+        type: dto.type,
+        memberId: member?.id ?? null,
+      });
       const created = toInstitutionResponse(await this.find(tx, id));
-      await this.audit.record(tx, { action: 'CREATE', resourceType: 'institution', resourceId: id, after: created });
+      await this.audit.record(tx, {
+        action: 'CREATE',
+        resourceType: 'institution',
+        resourceId: id,
+        after: created,
+      });
       return created;
     });
   }
 
-  async update(id: string, expected: ExpectedVersion, dto: UpdateInstitutionDto): Promise<InstitutionResponse> {
+  async update(
+    id: string,
+    expected: ExpectedVersion,
+    dto: UpdateInstitutionDto,
+  ): Promise<InstitutionResponse> {
     return this.dataSource.transaction(async (tx) => {
       const institution = await this.find(tx, id, true);
       assertVersion(expected, institution.version, 'institution');
@@ -109,12 +142,23 @@ export class InstitutionsService {
       if (Object.keys(changes).length === 0) return before;
       await tx.update(Institution, { id }, changes);
       const after = toInstitutionResponse(await this.find(tx, id));
-      await this.audit.record(tx, { action: 'UPDATE', resourceType: 'institution', resourceId: id, before, after });
+      await this.audit.record(tx, {
+        action: 'UPDATE',
+        resourceType: 'institution',
+        resourceId: id,
+        before,
+        after,
+      });
       return after;
     });
   }
 
-  private async assertNameFree(tx: EntityManager, name: string, memberId: string | null, exceptId?: string): Promise<void> {
+  private async assertNameFree(
+    tx: EntityManager,
+    name: string,
+    memberId: string | null,
+    exceptId?: string,
+  ): Promise<void> {
     const rows: unknown[] = await tx.query(
       `SELECT 1 FROM institution
         WHERE COALESCE(member_id, '00000000-0000-0000-0000-000000000000'::uuid) = COALESCE($1::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
@@ -122,9 +166,12 @@ export class InstitutionsService {
       [memberId, name, exceptId ?? null],
     );
     if (rows.length > 0) {
-      throw new DomainError('conflict', 'institution.name_taken', `An institution named "${name}" already exists for this member.`, [
-        { field: 'name', message: 'is already taken' },
-      ]);
+      throw new DomainError(
+        'conflict',
+        'institution.name_taken',
+        `An institution named "${name}" already exists for this member.`,
+        [{ field: 'name', message: 'is already taken' }],
+      );
     }
   }
 }

@@ -6,7 +6,9 @@ describe('memberCodeProblem', () => {
     ['PNG', 'NATIONAL'],
     ['ARBA', 'LOCAL'],
     ['GBSC', 'LOCAL'],
-  ] as const)('accepts %s for a %s member', (code, type) => expect(memberCodeProblem(code, type)).toBeUndefined());
+  ] as const)('accepts %s for a %s member', (code, type) =>
+    expect(memberCodeProblem(code, type)).toBeUndefined(),
+  );
 
   it.each([
     ['KE', 'NATIONAL'],
@@ -14,5 +16,7 @@ describe('memberCodeProblem', () => {
     ['ken', 'NATIONAL'],
     ['ARB', 'LOCAL'],
     ['AR1A', 'LOCAL'],
-  ] as const)('refuses %s for a %s member', (code, type) => expect(memberCodeProblem(code, type)).toMatch(/capital letters/));
+  ] as const)('refuses %s for a %s member', (code, type) =>
+    expect(memberCodeProblem(code, type)).toMatch(/capital letters/),
+  );
 });

@@ -45,7 +45,11 @@ export class MembersController {
   @ApiOperation({ summary: "Change a member's name or region. The code and type are fixed." })
   @ApiOkResponse({ type: MemberResponse })
   @ApiConditionalUpdate()
-  update(@Param('member') key: string, @IfMatch() expected: ExpectedVersion, @Body() dto: UpdateMemberDto): Promise<MemberResponse> {
+  update(
+    @Param('member') key: string,
+    @IfMatch() expected: ExpectedVersion,
+    @Body() dto: UpdateMemberDto,
+  ): Promise<MemberResponse> {
     return this.members.update(key, expected, dto);
   }
 }

@@ -18,7 +18,12 @@ import { Member } from './member.entity.js';
 import { memberCodeProblem } from './member.rules.js';
 
 registerConstraintMessages({
-  uq_member_code: { kind: 'conflict', code: 'member.code_taken', field: 'code', message: 'A member with this code already exists.' },
+  uq_member_code: {
+    kind: 'conflict',
+    code: 'member.code_taken',
+    field: 'code',
+    message: 'A member with this code already exists.',
+  },
 });
 
 @Injectable()
@@ -30,7 +35,11 @@ export class MembersService {
 
   async list(query: ListMembersQuery): Promise<Page<MemberResponse>> {
     const limit = pageSize(query);
-    const qb = this.dataSource.getRepository(Member).createQueryBuilder('m').orderBy('m.code', 'ASC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(Member)
+      .createQueryBuilder('m')
+      .orderBy('m.code', 'ASC')
+      .limit(limit + 1);
     if (query.type) qb.andWhere('m.type = :type', { type: query.type });
     if (query.region) qb.andWhere('m.region = :region', { region: query.region });
     if (query.cursor) qb.andWhere('m.code > :after', { after: decodeCursor(query.cursor, 1)[0] });
@@ -56,14 +65,28 @@ export class MembersService {
     if (problem) throw invalidFields('member.invalid_code', [{ field: 'code', message: problem }]);
     return this.dataSource.transaction(async (tx) => {
       if (await tx.existsBy(Member, { code: dto.code })) {
-        throw new DomainError('conflict', 'member.code_taken', `A member with code ${dto.code} already exists.`, [
-          { field: 'code', message: 'is already taken' },
-        ]);
+        throw new DomainError(
+          'conflict',
+          'member.code_taken',
+          `A member with code ${dto.code} already exists.`,
+          [{ field: 'code', message: 'is already taken' }],
+        );
       }
       const id = randomUUID();
-      await tx.insert(Member, { id, code: dto.code, name: dto.name.trim(), type: dto.type, region: dto.region });
+      await tx.insert(Member, {
+        id,
+        code: dto.code,
+        name: dto.name.trim(),
+        type: dto.type,
+        region: dto.region,
+      });
       const created = toMemberResponse(await tx.findOneByOrFail(Member, { id }));
-      await this.audit.record(tx, { action: 'CREATE', resourceType: 'member', resourceId: id, after: created });
+      await this.audit.record(tx, {
+        action: 'CREATE',
+        resourceType: 'member',
+        resourceId: id,
+        after: created,
+      });
       return created;
     });
   }
@@ -79,7 +102,13 @@ export class MembersService {
       if (Object.keys(changes).length === 0) return before;
       await tx.update(Member, { id: member.id }, changes);
       const after = toMemberResponse(await tx.findOneByOrFail(Member, { id: member.id }));
-      await this.audit.record(tx, { action: 'UPDATE', resourceType: 'member', resourceId: member.id, before, after });
+      await this.audit.record(tx, {
+        action: 'UPDATE',
+        resourceType: 'member',
+        resourceId: member.id,
+        before,
+        after,
+      });
       return after;
     });
   }

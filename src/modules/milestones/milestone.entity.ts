@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import type { DatePrecision } from '../../common/dates/partial-date.rules.js';
 import { Commitment } from '../commitments/commitment.entity.js';
 import { Institution } from '../institutions/institution.entity.js';
@@ -23,7 +32,8 @@ export class Milestone {
   @Column({ name: 'start_date_precision', type: 'varchar' }) startDatePrecision: DatePrecision;
   @Column({ name: 'due_date', type: 'date' }) dueDate: string;
   @Column({ name: 'due_date_precision', type: 'varchar' }) dueDatePrecision: DatePrecision;
-  @Column({ name: 'responsible_institution_id', type: 'uuid', nullable: true }) responsibleInstitutionId: string | null;
+  @Column({ name: 'responsible_institution_id', type: 'uuid', nullable: true }) responsibleInstitutionId:
+    string | null;
 
   @ManyToOne(() => Institution, { nullable: true })
   @JoinColumn({ name: 'responsible_institution_id' })

@@ -3,7 +3,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { type ExpectedVersion, IfMatch } from '../../common/http/preconditions.js';
 import { ApiConditionalUpdate, ApiIdempotentCreate, ApiProblems } from '../../common/openapi/api-problems.js';
 import type { Page } from '../../common/pagination/pagination.js';
-import { CreateMilestoneDto, ListMilestonesQuery, MilestonePage, MilestoneResponse, UpdateMilestoneDto } from './dto/milestone.dto.js';
+import {
+  CreateMilestoneDto,
+  ListMilestonesQuery,
+  MilestonePage,
+  MilestoneResponse,
+  UpdateMilestoneDto,
+} from './dto/milestone.dto.js';
 import { MilestonesService } from './milestones.service.js';
 
 @ApiTags('milestones')
@@ -15,7 +21,10 @@ export class MilestonesController {
   @ApiOperation({ summary: "A commitment's milestones, in order." })
   @ApiOkResponse({ type: MilestonePage })
   @ApiProblems(400, 404)
-  list(@Param('commitment') commitment: string, @Query() query: ListMilestonesQuery): Promise<Page<MilestoneResponse>> {
+  list(
+    @Param('commitment') commitment: string,
+    @Query() query: ListMilestonesQuery,
+  ): Promise<Page<MilestoneResponse>> {
     return this.milestones.listOfCommitment(commitment, query);
   }
 
@@ -24,7 +33,10 @@ export class MilestonesController {
   @ApiCreatedResponse({ type: MilestoneResponse })
   @ApiIdempotentCreate()
   @ApiProblems(404)
-  create(@Param('commitment') commitment: string, @Body() dto: CreateMilestoneDto): Promise<MilestoneResponse> {
+  create(
+    @Param('commitment') commitment: string,
+    @Body() dto: CreateMilestoneDto,
+  ): Promise<MilestoneResponse> {
     return this.milestones.create(commitment, dto);
   }
 
@@ -40,7 +52,11 @@ export class MilestonesController {
   @ApiOperation({ summary: 'Change a milestone, including its status. Withdraw rather than delete.' })
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiConditionalUpdate()
-  update(@Param('id') id: string, @IfMatch() expected: ExpectedVersion, @Body() dto: UpdateMilestoneDto): Promise<MilestoneResponse> {
+  update(
+    @Param('id') id: string,
+    @IfMatch() expected: ExpectedVersion,
+    @Body() dto: UpdateMilestoneDto,
+  ): Promise<MilestoneResponse> {
     return this.milestones.update(id, expected, dto);
   }
 }

@@ -9,7 +9,12 @@ import { isUuid } from '../../common/validation/decorators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CommitmentsService } from '../commitments/commitments.service.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
-import type { CreateMilestoneDto, ListMilestonesQuery, MilestoneResponse, UpdateMilestoneDto } from './dto/milestone.dto.js';
+import type {
+  CreateMilestoneDto,
+  ListMilestonesQuery,
+  MilestoneResponse,
+  UpdateMilestoneDto,
+} from './dto/milestone.dto.js';
 import { toMilestoneResponse } from './dto/milestone.dto.js';
 import { Milestone } from './milestone.entity.js';
 import { completionDateFor, milestoneProblems } from './milestone.rules.js';
@@ -25,7 +30,8 @@ registerConstraintMessages({
 
 /** Numeric columns come back as strings ("1.00"): compare them as numbers. */
 function sameValue(field: keyof Milestone, wanted: unknown, current: unknown): boolean {
-  if ((field === 'weight' || field === 'targetValue') && wanted !== null && current !== null) return Number(wanted) === Number(current);
+  if ((field === 'weight' || field === 'targetValue') && wanted !== null && current !== null)
+    return Number(wanted) === Number(current);
   return wanted === current;
 }
 
@@ -42,7 +48,10 @@ export class MilestonesService {
     private readonly audit: AuditService,
   ) {}
 
-  async listOfCommitment(commitmentKey: string, query: ListMilestonesQuery): Promise<Page<MilestoneResponse>> {
+  async listOfCommitment(
+    commitmentKey: string,
+    query: ListMilestonesQuery,
+  ): Promise<Page<MilestoneResponse>> {
     const commitment = await this.commitments.find(this.dataSource.manager, commitmentKey);
     const limit = pageSize(query);
     const qb = this.dataSource
@@ -64,7 +73,10 @@ export class MilestonesService {
 
   private async find(tx: EntityManager, id: string): Promise<Milestone> {
     if (!isUuid(id)) throw notFound('milestone', id);
-    const milestone = await tx.findOne(Milestone, { where: { id }, relations: { commitment: true, responsibleInstitution: true } });
+    const milestone = await tx.findOne(Milestone, {
+      where: { id },
+      relations: { commitment: true, responsibleInstitution: true },
+    });
     if (!milestone) throw notFound('milestone', id);
     return milestone;
   }
@@ -85,7 +97,8 @@ export class MilestonesService {
     return this.dataSource.transaction(async (tx) => {
       // The commitment's row lock also serialises the choice of the next ordinal.
       const commitment = await this.commitments.find(tx, commitmentKey, true);
-      if (dto.responsibleInstitutionId) await this.institutions.requireAll(tx, [dto.responsibleInstitutionId], 'responsibleInstitutionId');
+      if (dto.responsibleInstitutionId)
+        await this.institutions.requireAll(tx, [dto.responsibleInstitutionId], 'responsibleInstitutionId');
       const ordinal = dto.ordinal ?? (await this.nextOrdinal(tx, commitment.id));
       await this.assertOrdinalFree(tx, commitment.id, ordinal);
       const id = randomUUID();
@@ -104,7 +117,12 @@ export class MilestonesService {
       });
       await this.commitments.touch(tx, commitment.id);
       const created = toMilestoneResponse(await this.find(tx, id));
-      await this.audit.record(tx, { action: 'CREATE', resourceType: 'milestone', resourceId: id, after: created });
+      await this.audit.record(tx, {
+        action: 'CREATE',
+        resourceType: 'milestone',
+        resourceId: id,
+        after: created,
+      });
       return created;
     });
   }
@@ -128,15 +146,19 @@ export class MilestonesService {
       };
       const problems = milestoneProblems(shape, today());
       if (problems.length > 0) throw invalidFields('milestone.invalid', problems);
-      if (dto.responsibleInstitutionId) await this.institutions.requireAll(tx, [dto.responsibleInstitutionId], 'responsibleInstitutionId');
-      if (dto.ordinal !== undefined && dto.ordinal !== current.ordinal) await this.assertOrdinalFree(tx, current.commitmentId, dto.ordinal);
+      if (dto.responsibleInstitutionId)
+        await this.institutions.requireAll(tx, [dto.responsibleInstitutionId], 'responsibleInstitutionId');
+      if (dto.ordinal !== undefined && dto.ordinal !== current.ordinal)
+        await this.assertOrdinalFree(tx, current.commitmentId, dto.ordinal);
 
       const wanted: Partial<Milestone> = {
         ...shape,
         ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
         ...(dto.deliverable !== undefined ? { deliverable: dto.deliverable.trim() } : {}),
         ...(dto.ordinal !== undefined ? { ordinal: dto.ordinal } : {}),
-        ...(dto.responsibleInstitutionId !== undefined ? { responsibleInstitutionId: dto.responsibleInstitutionId } : {}),
+        ...(dto.responsibleInstitutionId !== undefined
+          ? { responsibleInstitutionId: dto.responsibleInstitutionId }
+          : {}),
         ...(dto.weight !== undefined ? { weight: String(dto.weight) } : {}),
         ...(dto.target !== undefined
           ? {
@@ -155,21 +177,33 @@ export class MilestonesService {
       await tx.update(Milestone, { id }, changes);
       await this.commitments.touch(tx, current.commitmentId);
       const after = toMilestoneResponse(await this.find(tx, id));
-      await this.audit.record(tx, { action: 'UPDATE', resourceType: 'milestone', resourceId: id, before, after });
+      await this.audit.record(tx, {
+        action: 'UPDATE',
+        resourceType: 'milestone',
+        resourceId: id,
+        before,
+        after,
+      });
       return after;
     });
   }
 
   private async nextOrdinal(tx: EntityManager, commitmentId: string): Promise<number> {
-    const [row]: { next: number }[] = await tx.query('SELECT coalesce(max(ordinal), 0) + 1 AS next FROM milestone WHERE commitment_id = $1', [commitmentId]);
+    const [row]: { next: number }[] = await tx.query(
+      'SELECT coalesce(max(ordinal), 0) + 1 AS next FROM milestone WHERE commitment_id = $1',
+      [commitmentId],
+    );
     return row.next;
   }
 
   private async assertOrdinalFree(tx: EntityManager, commitmentId: string, ordinal: number): Promise<void> {
     if (await tx.existsBy(Milestone, { commitmentId, ordinal })) {
-      throw new DomainError('conflict', 'milestone.ordinal_taken', `The commitment already has a milestone number ${ordinal}.`, [
-        { field: 'ordinal', message: 'is already taken' },
-      ]);
+      throw new DomainError(
+        'conflict',
+        'milestone.ordinal_taken',
+        `The commitment already has a milestone number ${ordinal}.`,
+        [{ field: 'ordinal', message: 'is already taken' }],
+      );
     }
   }
 }

@@ -11,5 +11,7 @@ describe('tag slugs', () => {
     expect(TAG_SLUG.test(slugOf(label))).toBe(true);
   });
 
-  it.each(['Open Data', 'open--data', '-open', 'open_data'])('refuses %p as a slug', (slug) => expect(TAG_SLUG.test(slug)).toBe(false));
+  it.each(['Open Data', 'open--data', '-open', 'open_data'])('refuses %p as a slug', (slug) =>
+    expect(TAG_SLUG.test(slug)).toBe(false),
+  );
 });

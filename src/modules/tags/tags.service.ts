@@ -10,7 +10,12 @@ import { PolicyAreaTag } from './policy-area-tag.entity.js';
 import { slugOf, TAG_SLUG } from './tag.rules.js';
 
 registerConstraintMessages({
-  uq_policy_area_tag_slug: { kind: 'conflict', code: 'tag.slug_taken', field: 'slug', message: 'A tag with this slug already exists.' },
+  uq_policy_area_tag_slug: {
+    kind: 'conflict',
+    code: 'tag.slug_taken',
+    field: 'slug',
+    message: 'A tag with this slug already exists.',
+  },
 });
 
 @Injectable()
@@ -22,7 +27,11 @@ export class TagsService {
 
   async list(query: ListTagsQuery): Promise<Page<TagResponse>> {
     const limit = pageSize(query);
-    const qb = this.dataSource.getRepository(PolicyAreaTag).createQueryBuilder('t').orderBy('t.slug', 'ASC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(PolicyAreaTag)
+      .createQueryBuilder('t')
+      .orderBy('t.slug', 'ASC')
+      .limit(limit + 1);
     if (query.cursor) qb.andWhere('t.slug > :after', { after: decodeCursor(query.cursor, 1)[0] });
     return toPage(await qb.getMany(), limit, (t) => [t.slug], toTagResponse);
   }
@@ -36,16 +45,25 @@ export class TagsService {
   async create(dto: CreateTagDto): Promise<TagResponse> {
     const slug = dto.slug ?? slugOf(dto.label);
     if (!TAG_SLUG.test(slug)) {
-      throw invalidFields('tag.invalid_label', [{ field: 'label', message: 'must contain letters or digits' }]);
+      throw invalidFields('tag.invalid_label', [
+        { field: 'label', message: 'must contain letters or digits' },
+      ]);
     }
     return this.dataSource.transaction(async (tx) => {
       if (await tx.existsBy(PolicyAreaTag, { slug })) {
-        throw new DomainError('conflict', 'tag.slug_taken', `A tag "${slug}" already exists.`, [{ field: 'slug', message: 'is already taken' }]);
+        throw new DomainError('conflict', 'tag.slug_taken', `A tag "${slug}" already exists.`, [
+          { field: 'slug', message: 'is already taken' },
+        ]);
       }
       const id = randomUUID();
       await tx.insert(PolicyAreaTag, { id, slug, label: dto.label.trim() });
       const created = toTagResponse(await tx.findOneByOrFail(PolicyAreaTag, { id }));
-      await this.audit.record(tx, { action: 'CREATE', resourceType: 'tag', resourceId: slug, after: created });
+      await this.audit.record(tx, {
+        action: 'CREATE',
+        resourceType: 'tag',
+        resourceId: slug,
+        after: created,
+      });
       return created;
     });
   }
@@ -53,10 +71,15 @@ export class TagsService {
   /** Ids of the tags with these slugs, in order; each unknown slug is reported against `field[index]`. */
   async idsOf(tx: EntityManager, slugs: string[], field: string): Promise<string[]> {
     if (slugs.length === 0) return [];
-    const rows: { id: string; slug: string }[] = await tx.query(`SELECT id, slug FROM policy_area_tag WHERE slug = ANY($1::text[])`, [slugs]);
+    const rows: { id: string; slug: string }[] = await tx.query(
+      `SELECT id, slug FROM policy_area_tag WHERE slug = ANY($1::text[])`,
+      [slugs],
+    );
     const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
     const errors = slugs.flatMap((slug, index) =>
-      bySlug.has(slug) ? [] : [{ field: `${field}[${index}]`, message: `no tag "${slug}" exists (see GET /api/v1/tags)` }],
+      bySlug.has(slug)
+        ? []
+        : [{ field: `${field}[${index}]`, message: `no tag "${slug}" exists (see GET /api/v1/tags)` }],
     );
     if (errors.length > 0) throw invalidFields('tag.not_found', errors);
     return slugs.map((slug) => bySlug.get(slug) as string);

@@ -41,12 +41,18 @@ export class CreateActionPlanDto {
   @IsIn(ACTION_PLAN_STATUSES)
   status?: ActionPlanStatus;
 
-  @ApiPropertyOptional({ enum: IAP2_LEVELS, description: 'Level of public influence reached during co-creation.' })
+  @ApiPropertyOptional({
+    enum: IAP2_LEVELS,
+    description: 'Level of public influence reached during co-creation.',
+  })
   @IsOptional()
   @IsIn(IAP2_LEVELS)
   coCreationLevel?: Iap2Level;
 
-  @ApiPropertyOptional({ enum: IAP2_LEVELS, description: 'Level of public influence reached during implementation.' })
+  @ApiPropertyOptional({
+    enum: IAP2_LEVELS,
+    description: 'Level of public influence reached during implementation.',
+  })
   @IsOptional()
   @IsIn(IAP2_LEVELS)
   implementationLevel?: Iap2Level;
@@ -77,7 +83,8 @@ export class UpdateActionPlanDto {
 
   @ApiPropertyOptional({
     enum: ACTION_PLAN_STATUSES,
-    description: 'CO_CREATION → SUBMITTED → IMPLEMENTING (→ MIDTERM_REVIEW → IMPLEMENTING, four-year plans) → ENDED; SUBMITTED may go back to CO_CREATION.',
+    description:
+      'CO_CREATION → SUBMITTED → IMPLEMENTING (→ MIDTERM_REVIEW → IMPLEMENTING, four-year plans) → ENDED; SUBMITTED may go back to CO_CREATION.',
   })
   @OptionalNotNull()
   @IsIn(ACTION_PLAN_STATUSES)
@@ -141,8 +148,12 @@ export class ActionPlanResponse {
   @ApiProperty({ enum: ACTION_PLAN_STATUSES }) status: ActionPlanStatus;
   @ApiProperty({ enum: IAP2_LEVELS, nullable: true }) coCreationLevel: Iap2Level | null;
   @ApiProperty({ enum: IAP2_LEVELS, nullable: true }) implementationLevel: Iap2Level | null;
-  @ApiProperty({ enum: PARTICIPATION_OPENNESS, nullable: true }) participationOpenness: ParticipationOpenness | null;
-  @ApiProperty({ type: [PlanWarningResponse], description: 'Departures from OGP guidance (e.g. length), shown, never refused.' })
+  @ApiProperty({ enum: PARTICIPATION_OPENNESS, nullable: true })
+  participationOpenness: ParticipationOpenness | null;
+  @ApiProperty({
+    type: [PlanWarningResponse],
+    description: 'Departures from OGP guidance (e.g. length), shown, never refused.',
+  })
   warnings: PlanWarning[];
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
@@ -256,4 +267,3 @@ export function toForumMeetingResponse(meeting: ForumMeeting): ForumMeetingRespo
     updatedAt: meeting.updatedAt.toISOString(),
   };
 }
-

@@ -43,7 +43,10 @@ export class CommitmentValueDto {
 }
 
 export class CommitmentLinkDto {
-  @ApiProperty({ enum: LINK_TYPES, description: 'What this commitment does to the target: implements, monitors, co-designs or continues it.' })
+  @ApiProperty({
+    enum: LINK_TYPES,
+    description: 'What this commitment does to the target: implements, monitors, co-designs or continues it.',
+  })
   @IsIn(LINK_TYPES)
   type: LinkType;
 
@@ -111,7 +114,11 @@ class CommitmentFields {
   @MaxLength(TEXT_MAX)
   expectedResults?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'First day of the period at startDatePrecision.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'First day of the period at startDatePrecision.',
+  })
   @IsOptional()
   @IsCalendarDate()
   startDate?: string | null;
@@ -121,7 +128,11 @@ class CommitmentFields {
   @IsIn(DATE_PRECISIONS)
   startDatePrecision?: DatePrecision;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'First day of the period at endDatePrecision.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'First day of the period at endDatePrecision.',
+  })
   @IsOptional()
   @IsCalendarDate()
   endDate?: string | null;
@@ -151,7 +162,11 @@ class CommitmentFields {
   @Type(() => CommitmentValueDto)
   values?: CommitmentValueDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Policy-area tag slugs (GET /api/v1/tags).', example: ['open-data'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Policy-area tag slugs (GET /api/v1/tags).',
+    example: ['open-data'],
+  })
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
@@ -169,7 +184,11 @@ class CommitmentFields {
   @MaxLength(5000)
   participationMechanism?: string | null;
 
-  @ApiPropertyOptional({ enum: IAP2_LEVELS, nullable: true, description: 'IAP2 level of the planned participation.' })
+  @ApiPropertyOptional({
+    enum: IAP2_LEVELS,
+    nullable: true,
+    description: 'IAP2 level of the planned participation.',
+  })
   @IsOptional()
   @IsIn(IAP2_LEVELS)
   participationLevel?: Iap2Level | null;
@@ -182,7 +201,11 @@ class CommitmentFields {
   @Type(() => CommitmentLinkDto)
   links?: CommitmentLinkDto[];
 
-  @ApiPropertyOptional({ type: ContactPersonDto, nullable: true, description: 'Personal data: stored apart, never shown publicly.' })
+  @ApiPropertyOptional({
+    type: ContactPersonDto,
+    nullable: true,
+    description: 'Personal data: stored apart, never shown publicly.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ContactPersonDto)
@@ -190,9 +213,14 @@ class CommitmentFields {
 }
 
 export class CreateCommitmentDto extends CommitmentFields {
-  @ApiProperty({ description: "OGP's identifier: two or three capital letters and four digits.", example: 'KE0037' })
+  @ApiProperty({
+    description: "OGP's identifier: two or three capital letters and four digits.",
+    example: 'KE0037',
+  })
   @IsString()
-  @Matches(COMMITMENT_CODE, { message: 'code must be two or three capital letters and four digits, such as KE0037' })
+  @Matches(COMMITMENT_CODE, {
+    message: 'code must be two or three capital letters and four digits, such as KE0037',
+  })
   code: string;
 
   @ApiProperty({ description: 'As the plan numbers it: 3, 1.1, II.4.', maxLength: 20 })
@@ -252,7 +280,10 @@ export class ListCommitmentsQuery extends PageQuery {
   @Matches(TAG_SLUG, { message: 'tag must be a tag slug such as open-data' })
   tag?: string;
 
-  @ApiPropertyOptional({ description: 'Words to find in the code, title, problem, solution or expected results (web search syntax).' })
+  @ApiPropertyOptional({
+    description:
+      'Words to find in the code, title, problem, solution or expected results (web search syntax).',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -320,10 +351,13 @@ export class CommitmentResponse {
   @ApiProperty({ enum: DIGITAL_GOVERNANCE_AREAS, nullable: true }) area: DigitalGovernanceArea | null;
   @ApiProperty({ type: String, nullable: true }) participationMechanism: string | null;
   @ApiProperty({ enum: IAP2_LEVELS, nullable: true }) participationLevel: Iap2Level | null;
-  @ApiProperty({ type: [LinkResponse], description: 'Links from this commitment to others.' }) links: LinkResponse[];
-  @ApiProperty({ description: 'Whether a contact person is on file (shown to signed-in users only).' }) contactOnFile: boolean;
+  @ApiProperty({ type: [LinkResponse], description: 'Links from this commitment to others.' })
+  links: LinkResponse[];
+  @ApiProperty({ description: 'Whether a contact person is on file (shown to signed-in users only).' })
+  contactOnFile: boolean;
   @ApiProperty({ type: MilestoneCounts }) milestones: MilestoneCounts;
-  @ApiProperty({ description: 'Moves with every change to the commitment or its milestones; the ETag.' }) version: number;
+  @ApiProperty({ description: 'Moves with every change to the commitment or its milestones; the ETag.' })
+  version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

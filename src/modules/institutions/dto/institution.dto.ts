@@ -16,7 +16,10 @@ export class CreateInstitutionDto {
   @IsIn(INSTITUTION_TYPES)
   type: InstitutionType;
 
-  @ApiPropertyOptional({ description: 'Code of the member it belongs to; omit for international bodies.', example: 'KEN' })
+  @ApiPropertyOptional({
+    description: 'Code of the member it belongs to; omit for international bodies.',
+    example: 'KEN',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Z]{3,4}$/, { message: 'member must be a member code of three or four capital letters' })

@@ -6,7 +6,10 @@ import type { Member } from '../member.entity.js';
 import { MEMBER_TYPES, type MemberType, REGIONS, type Region } from '../member.rules.js';
 
 export class CreateMemberDto {
-  @ApiProperty({ description: 'ISO 3166 alpha-3 for national members, four letters for local ones.', example: 'KEN' })
+  @ApiProperty({
+    description: 'ISO 3166 alpha-3 for national members, four letters for local ones.',
+    example: 'KEN',
+  })
   @IsString()
   @Matches(/^[A-Z]{3,4}$/, { message: 'code must be three or four capital letters' })
   code: string;

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { DATE_PRECISIONS, type DatePrecision } from '../../../common/dates/partial-date.rules.js';
 import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
 import { IsCalendarDate, OptionalNotNull } from '../../../common/validation/decorators.js';
@@ -28,7 +40,11 @@ export class MilestoneTargetDto {
 
 /** The optional fields a milestone is written with; shared by create and update. */
 class MilestoneFields {
-  @ApiPropertyOptional({ type: MilestoneTargetDto, nullable: true, description: 'A measurable target, where there is one.' })
+  @ApiPropertyOptional({
+    type: MilestoneTargetDto,
+    nullable: true,
+    description: 'A measurable target, where there is one.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => MilestoneTargetDto)
@@ -54,7 +70,12 @@ class MilestoneFields {
   @IsUUID()
   responsibleInstitutionId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Relative weight in the commitment’s progress.', default: 1, minimum: 0.01, maximum: 1000 })
+  @ApiPropertyOptional({
+    description: 'Relative weight in the commitment’s progress.',
+    default: 1,
+    minimum: 0.01,
+    maximum: 1000,
+  })
   @OptionalNotNull()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0.01)
@@ -66,12 +87,19 @@ class MilestoneFields {
   @IsIn(MILESTONE_STATUSES)
   status?: MilestoneStatus;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'When it was completed; today if COMPLETE and left out.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'When it was completed; today if COMPLETE and left out.',
+  })
   @IsOptional()
   @IsCalendarDate()
   completedOn?: string | null;
 
-  @ApiPropertyOptional({ description: 'Position among the commitment’s milestones; the next free one if left out.', minimum: 1 })
+  @ApiPropertyOptional({
+    description: 'Position among the commitment’s milestones; the next free one if left out.',
+    minimum: 1,
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(1)
@@ -92,7 +120,10 @@ export class CreateMilestoneDto extends MilestoneFields {
   @MaxLength(5000)
   deliverable: string;
 
-  @ApiProperty({ format: 'date', description: 'First day of the period at dueDatePrecision: due "Q3 2025" is 2025-07-01 with QUARTER.' })
+  @ApiProperty({
+    format: 'date',
+    description: 'First day of the period at dueDatePrecision: due "Q3 2025" is 2025-07-01 with QUARTER.',
+  })
   @IsCalendarDate()
   dueDate: string;
 }
@@ -173,12 +204,18 @@ export function toMilestoneResponse(milestone: Milestone): MilestoneResponse {
     target:
       milestone.targetIndicator === null || milestone.targetValue === null
         ? null
-        : { indicator: milestone.targetIndicator, value: Number(milestone.targetValue), unit: milestone.targetUnit ?? '' },
+        : {
+            indicator: milestone.targetIndicator,
+            value: Number(milestone.targetValue),
+            unit: milestone.targetUnit ?? '',
+          },
     startDate: milestone.startDate,
     startDatePrecision: milestone.startDatePrecision,
     dueDate: milestone.dueDate,
     dueDatePrecision: milestone.dueDatePrecision,
-    responsibleInstitution: institution ? { id: institution.id, name: institution.name, type: institution.type } : null,
+    responsibleInstitution: institution
+      ? { id: institution.id, name: institution.name, type: institution.type }
+      : null,
     weight: Number(milestone.weight),
     status: milestone.status,
     completedOn: milestone.completedOn,

@@ -11,7 +11,10 @@ export class CreateTagDto {
   @MaxLength(200)
   label: string;
 
-  @ApiPropertyOptional({ description: 'Derived from the label when omitted.', example: 'data-stewardship-and-privacy' })
+  @ApiPropertyOptional({
+    description: 'Derived from the label when omitted.',
+    example: 'data-stewardship-and-privacy',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(80)
