@@ -1,6 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { frameworkErrorHandler } from './common/errors/problem.filter.js';
 import { noneMatch } from './common/http/preconditions.js';
 import { requestContext, requestIdFrom } from './common/http/request-context.js';
 import { AppLogger } from './common/logging/app-logger.js';
@@ -22,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     logger: false,
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors: frameworkErrorHandler,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) =>
       requestIdFrom(request.headers['x-request-id']),
   });
@@ -52,6 +55,19 @@ export function configureApp(app: NestFastifyApplication): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id) }, done);
+  });
+
+  // One line per request at debug level (LOG_LEVEL=debug): the request id joins it to any other line.
+  const http = new Logger('Http');
+  fastify.addHook('onResponse', (request, reply, done) => {
+    http.debug({
+      msg: 'request',
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
+    done();
   });
 
   // Conditional GET: the ETag is set from the body (ResponseHeadersInterceptor); a client that

@@ -38,7 +38,8 @@ function baseOptions(
     migrationsRun: false,
     // The schema comes from migrations only; PGlite has no extensions unless created with them.
     installExtensions: false,
-    logging: ['error'],
+    // Failed queries reach ProblemFilter, which maps or logs them; TypeORM would print their values.
+    logging: false,
   };
 }
 

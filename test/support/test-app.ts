@@ -97,10 +97,10 @@ export class TestApp {
   }
 
   /** PATCH with the resource's current ETag unless headers say otherwise. */
-  async patch(url: string, body: unknown, headers?: Record<string, string>): Promise<Response> {
-    const ifMatch =
-      headers && 'if-match' in headers ? {} : { 'if-match': String((await this.get(url)).headers.etag) };
-    return this.request('PATCH', url, body, { headers: { ...ifMatch, ...(headers ?? {}) } });
+  async patch(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const sent = { ...headers };
+    if (!('if-match' in sent)) sent['if-match'] = String((await this.get(url)).headers.etag);
+    return this.request('PATCH', url, body, { headers: sent });
   }
 
   /** Runs SQL directly against the test database, to check what is stored. */

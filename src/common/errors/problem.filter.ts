@@ -127,6 +127,29 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * Fastify refuses some requests before routing (a malformed URL, a path parameter over its length
+ * limit): give them problem details too. Pass as Fastify's `frameworkErrors` option.
+ */
+export function frameworkErrorHandler(
+  error: { code?: string; statusCode?: number },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const body =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? problem(
+          414,
+          'request.uri_too_long',
+          'A part of the path is longer than any identifier of this API.',
+          String(request.id),
+        )
+      : problem(400, 'request.bad_url', 'The URL could not be read.', String(request.id));
+  // Routing failed, so the onRequest hook that sets this header never ran.
+  void reply.header('x-request-id', String(request.id));
+  void reply.status(body.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(body);
+}
+
 function httpDetail(error: HttpException): string {
   const response = error.getResponse();
   if (typeof response === 'string') return response;

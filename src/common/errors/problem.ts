@@ -43,6 +43,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Request too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable request',
   428: 'Precondition required',

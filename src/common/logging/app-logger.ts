@@ -16,6 +16,8 @@ export class AppLogger implements LoggerService {
   constructor(
     level: LogLevel,
     private readonly format: 'json' | 'text',
+    private readonly sink: (line: string, isError: boolean) => void = (line, isError) =>
+      (isError ? process.stderr : process.stdout).write(line),
   ) {
     this.threshold = ORDER.indexOf(level);
   }
@@ -55,17 +57,19 @@ export class AppLogger implements LoggerService {
         ? (message as Record<string, unknown>)
         : { msg: String(message) };
     const requestId = currentRequestId();
-    const stream = level === 'error' || level === 'fatal' ? process.stderr : process.stdout;
+    const isError = level === 'error' || level === 'fatal';
     if (this.format === 'json') {
-      stream.write(
+      this.sink(
         `${JSON.stringify({ time: new Date().toISOString(), level, context, ...(requestId ? { requestId } : {}), ...fields, ...(stack ? { stack } : {}) })}\n`,
+        isError,
       );
       return;
     }
     const { msg, ...extra } = fields;
     const tail = Object.keys(extra).length > 0 ? ` ${JSON.stringify(extra)}` : '';
-    stream.write(
+    this.sink(
       `${new Date().toISOString()} ${level.toUpperCase().padEnd(7)} [${context ?? 'app'}]${requestId ? ` (${requestId})` : ''} ${String(msg ?? '')}${tail}\n${stack ? `${stack}\n` : ''}`,
+      isError,
     );
   }
 }

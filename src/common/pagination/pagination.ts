@@ -45,7 +45,18 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+/** What each value of a cursor must be, in keyset order. */
+export type CursorKind = 'string' | 'integer' | 'date' | 'uuid';
+
+const CURSOR_CHECKS: Record<CursorKind, (value: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => Number.isSafeInteger(v),
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  uuid: (v) =>
+    typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+};
+
+export function decodeCursor(cursor: string, kinds: CursorKind[]): (string | number)[] {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -54,8 +65,8 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   }
   if (
     !Array.isArray(values) ||
-    values.length !== arity ||
-    !values.every((v) => typeof v === 'string' || typeof v === 'number')
+    values.length !== kinds.length ||
+    !values.every((v, i) => CURSOR_CHECKS[kinds[i]](v))
   ) {
     throw new DomainError(
       'invalid',

@@ -1,4 +1,4 @@
-import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { Matches, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { isIsoDate } from '../dates/partial-date.rules.js';
 
 /**
@@ -28,3 +28,9 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 }
 
 export const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+
+/** Text with something in it besides white space (the service trims what it stores). */
+export function NotBlank(): PropertyDecorator {
+  return (target, propertyName) =>
+    Matches(/\S/, { message: `${String(propertyName)} must not be blank` })(target, propertyName);
+}

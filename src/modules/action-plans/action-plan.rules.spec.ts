@@ -1,5 +1,5 @@
 import {
-  initialStatusProblem,
+  statusFitProblem,
   planDurationMonths,
   planWarnings,
   statusChangeProblem,
@@ -55,9 +55,9 @@ describe('action plan rules', () => {
     });
 
     it('refuses to register a two-year plan in midterm review', () => {
-      expect(initialStatusProblem('MIDTERM_REVIEW', 24)).toMatch(/four-year/);
-      expect(initialStatusProblem('MIDTERM_REVIEW', 48)).toBeUndefined();
-      expect(initialStatusProblem('ENDED', 24)).toBeUndefined();
+      expect(statusFitProblem('MIDTERM_REVIEW', 24)).toMatch(/four-year/);
+      expect(statusFitProblem('MIDTERM_REVIEW', 48)).toBeUndefined();
+      expect(statusFitProblem('ENDED', 24)).toBeUndefined();
     });
   });
 });

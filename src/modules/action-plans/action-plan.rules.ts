@@ -93,8 +93,8 @@ export function statusChangeProblem(
   return undefined;
 }
 
-/** A plan registered with a status (e.g. a past plan, already ENDED) must still make sense. */
-export function initialStatusProblem(status: ActionPlanStatus, durationMonths: number): string | undefined {
+/** Whether a plan of this length can be in this status: at registration, or after its dates change. */
+export function statusFitProblem(status: ActionPlanStatus, durationMonths: number): string | undefined {
   if (status === 'MIDTERM_REVIEW' && !isFourYearPlan(durationMonths)) {
     return `only four-year plans have a midterm review; this plan runs ${durationMonths} months`;
   }

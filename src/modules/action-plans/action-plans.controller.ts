@@ -91,6 +91,14 @@ export class ActionPlansController {
     return this.plans.addMeeting(id, dto);
   }
 
+  @Get('action-plans/:id/forum-meetings/:meetingId')
+  @ApiOperation({ summary: 'A forum meeting record.' })
+  @ApiOkResponse({ type: ForumMeetingResponse })
+  @ApiProblems(404)
+  getMeeting(@Param('id') id: string, @Param('meetingId') meetingId: string): Promise<ForumMeetingResponse> {
+    return this.plans.getMeeting(id, meetingId);
+  }
+
   @Patch('action-plans/:id/forum-meetings/:meetingId')
   @ApiOperation({ summary: 'Correct a forum meeting record.' })
   @ApiOkResponse({ type: ForumMeetingResponse })

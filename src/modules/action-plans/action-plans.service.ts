@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { changedFields, isEmpty } from '../../common/changes.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
@@ -9,7 +10,7 @@ import { isUuid } from '../../common/validation/decorators.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MembersService } from '../members/members.service.js';
 import { ActionPlan, ForumMeeting } from './action-plan.entity.js';
-import { initialStatusProblem, planDurationMonths, statusChangeProblem } from './action-plan.rules.js';
+import { statusFitProblem, planDurationMonths, statusChangeProblem } from './action-plan.rules.js';
 import {
   type ActionPlanResponse,
   type CreateActionPlanDto,
@@ -58,7 +59,7 @@ export class ActionPlansService {
     if (query.member) qb.andWhere('m.code = :member', { member: query.member.toUpperCase() });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.cursor) {
-      const [startDate, id] = decodeCursor(query.cursor, 2);
+      const [startDate, id] = decodeCursor(query.cursor, ['date', 'uuid']);
       qb.andWhere('(p.start_date, p.id) > (:startDate::date, :id::uuid)', { startDate, id });
     }
     return toPage(await qb.getMany(), limit, (p) => [p.startDate, p.id], toActionPlanResponse);
@@ -87,7 +88,7 @@ export class ActionPlansService {
     const status = dto.status ?? 'CO_CREATION';
     const statusProblem =
       errors.length === 0
-        ? initialStatusProblem(status, planDurationMonths(dto.startDate, dto.endDate))
+        ? statusFitProblem(status, planDurationMonths(dto.startDate, dto.endDate))
         : undefined;
     if (statusProblem) errors.push({ field: 'status', message: statusProblem });
     if (errors.length > 0) throw invalidFields('action_plan.invalid', errors);
@@ -132,23 +133,32 @@ export class ActionPlansService {
       const startDate = dto.startDate ?? plan.startDate;
       const endDate = dto.endDate ?? plan.endDate;
       const errors = planProblems(startDate, endDate, dto.endDate !== undefined ? 'endDate' : 'startDate');
-      if (errors.length === 0 && dto.status !== undefined) {
-        const problem = statusChangeProblem(plan.status, dto.status, planDurationMonths(startDate, endDate));
-        if (problem) errors.push({ field: 'status', message: problem });
+      if (errors.length === 0) {
+        const months = planDurationMonths(startDate, endDate);
+        const problem =
+          dto.status !== undefined
+            ? statusChangeProblem(plan.status, dto.status, months)
+            : statusFitProblem(plan.status, months);
+        // Without a new status, the dates are what no longer fit the current one.
+        if (problem)
+          errors.push({
+            field: dto.status !== undefined ? 'status' : dto.endDate !== undefined ? 'endDate' : 'startDate',
+            message: problem,
+          });
       }
       if (errors.length > 0) throw invalidFields('action_plan.invalid', errors);
 
-      const changes: Partial<ActionPlan> = {};
-      if (dto.title !== undefined && dto.title.trim() !== plan.title) changes.title = dto.title.trim();
-      if (startDate !== plan.startDate) changes.startDate = startDate;
-      if (endDate !== plan.endDate) changes.endDate = endDate;
-      if (dto.status !== undefined && dto.status !== plan.status) changes.status = dto.status;
-      for (const field of ['coCreationLevel', 'implementationLevel', 'participationOpenness'] as const) {
-        if (dto[field] !== undefined && dto[field] !== plan[field])
-          Object.assign(changes, { [field]: dto[field] });
-      }
+      const changes = changedFields(plan, {
+        title: dto.title?.trim(),
+        startDate,
+        endDate,
+        status: dto.status,
+        coCreationLevel: dto.coCreationLevel,
+        implementationLevel: dto.implementationLevel,
+        participationOpenness: dto.participationOpenness,
+      });
       const before = toActionPlanResponse(plan);
-      if (Object.keys(changes).length === 0) return before;
+      if (isEmpty(changes)) return before;
       await tx.update(ActionPlan, { id: plan.id }, changes);
       const after = toActionPlanResponse(await this.find(tx, plan.id));
       await this.audit.record(tx, {
@@ -173,7 +183,7 @@ export class ActionPlansService {
       .addOrderBy('f.id', 'ASC')
       .limit(limit + 1);
     if (query.cursor) {
-      const [heldOn, id] = decodeCursor(query.cursor, 2);
+      const [heldOn, id] = decodeCursor(query.cursor, ['date', 'uuid']);
       qb.andWhere('(f.held_on, f.id) > (:heldOn::date, :id::uuid)', { heldOn, id });
     }
     return toPage(await qb.getMany(), limit, (f) => [f.heldOn, f.id], toForumMeetingResponse);
@@ -202,6 +212,26 @@ export class ActionPlansService {
     });
   }
 
+  async getMeeting(planId: string, meetingId: string): Promise<ForumMeetingResponse> {
+    return toForumMeetingResponse(await this.findMeeting(this.dataSource.manager, planId, meetingId));
+  }
+
+  private async findMeeting(
+    tx: EntityManager,
+    planId: string,
+    meetingId: string,
+    lock = false,
+  ): Promise<ForumMeeting> {
+    const plan = await this.find(tx, planId);
+    if (!isUuid(meetingId)) throw notFound('forum_meeting', meetingId);
+    const meeting = await tx.findOne(ForumMeeting, {
+      where: { id: meetingId, actionPlanId: plan.id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!meeting) throw notFound('forum_meeting', meetingId);
+    return meeting;
+  }
+
   async updateMeeting(
     planId: string,
     meetingId: string,
@@ -209,21 +239,11 @@ export class ActionPlansService {
     dto: UpdateForumMeetingDto,
   ): Promise<ForumMeetingResponse> {
     return this.dataSource.transaction(async (tx) => {
-      const plan = await this.find(tx, planId);
-      if (!isUuid(meetingId)) throw notFound('forum_meeting', meetingId);
-      const meeting = await tx.findOne(ForumMeeting, {
-        where: { id: meetingId, actionPlanId: plan.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!meeting) throw notFound('forum_meeting', meetingId);
+      const meeting = await this.findMeeting(tx, planId, meetingId, true);
       assertVersion(expected, meeting.version, 'forum meeting');
-      const changes: Partial<ForumMeeting> = {};
-      for (const field of ['heldOn', 'governmentAttendees', 'civilSocietyAttendees', 'minutesUrl'] as const) {
-        if (dto[field] !== undefined && dto[field] !== meeting[field])
-          Object.assign(changes, { [field]: dto[field] });
-      }
+      const changes = changedFields(meeting, dto);
       const before = toForumMeetingResponse(meeting);
-      if (Object.keys(changes).length === 0) return before;
+      if (isEmpty(changes)) return before;
       await tx.update(ForumMeeting, { id: meeting.id }, changes);
       const after = toForumMeetingResponse(await tx.findOneByOrFail(ForumMeeting, { id: meeting.id }));
       await this.audit.record(tx, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { changedFields, isEmpty } from '../../common/changes.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
@@ -23,6 +24,7 @@ import { selectCommitment, selectCommitments } from './commitments.queries.js';
 import type {
   CommitmentLinkDto,
   CommitmentResponse,
+  ContactPersonDto,
   CreateCommitmentDto,
   ListCommitmentsQuery,
   PlanCommitmentsQuery,
@@ -91,7 +93,7 @@ export class CommitmentsService {
         value: query.value,
         tag: query.tag,
         q: query.q,
-        afterCode: query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined,
+        afterCode: query.cursor ? String(decodeCursor(query.cursor, ['string'])[0]) : undefined,
       },
       limit,
     );
@@ -202,31 +204,34 @@ export class CommitmentsService {
       }
       await this.checkReferences(tx, dto);
 
-      const changes: Partial<Commitment> = {};
-      const wanted: Partial<Commitment> = {
-        ...(dto.number !== undefined ? { number: dto.number.trim() } : {}),
-        ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
-      };
-      for (const field of [...TEXT_FIELDS, ...DIRECT_FIELDS])
-        if (dto[field] !== undefined) Object.assign(wanted, { [field]: dto[field] });
-      for (const [field, value] of Object.entries(wanted) as [keyof Commitment, unknown][]) {
-        if (value !== current[field]) Object.assign(changes, { [field]: value });
-      }
+      const changes = changedFields(current, {
+        number: dto.number?.trim(),
+        title: dto.title?.trim(),
+        ...Object.fromEntries([...TEXT_FIELDS, ...DIRECT_FIELDS].map((field) => [field, dto[field]])),
+      });
       // update() moves the version (and updated_at) by itself.
-      if (Object.keys(changes).length > 0) await tx.update(Commitment, { id: current.id }, changes);
-      await this.writeChildren(tx, current.id, dto, true);
+      if (!isEmpty(changes)) await tx.update(Commitment, { id: current.id }, changes);
+      const contactChanged =
+        dto.contact !== undefined && (await this.contactDiffers(tx, current.id, dto.contact));
+      await this.writeChildren(
+        tx,
+        current.id,
+        { ...dto, contact: contactChanged ? dto.contact : undefined },
+        true,
+      );
 
       const after = await this.read(tx, current.id);
-      if (sameRecord(before, after) && dto.contact === undefined) return before;
+      if (sameRecord(before, after) && !contactChanged) return before;
       // Only lists or the contact changed: the version must move all the same.
-      if (Object.keys(changes).length === 0) await this.touch(tx, current.id);
+      if (isEmpty(changes)) await this.touch(tx, current.id);
       const final = await this.read(tx, current.id);
       await this.audit.record(tx, {
         action: 'UPDATE',
         resourceType: 'commitment',
         resourceId: current.id,
         before,
-        after: { ...final, ...(dto.contact !== undefined ? { contactChanged: true } : {}) },
+        // The contact person is personal data: the log says that it changed, not what it says.
+        after: { ...final, ...(contactChanged ? { contactChanged: true } : {}) },
       });
       return final;
     });
@@ -284,6 +289,21 @@ export class CommitmentsService {
     );
     if (errors.length > 0) throw invalidFields('commitment.link_target_not_found', errors);
     return ids;
+  }
+
+  private async contactDiffers(
+    tx: EntityManager,
+    commitmentId: string,
+    wanted: ContactPersonDto | null,
+  ): Promise<boolean> {
+    const stored = await tx.findOneBy(CommitmentContact, { commitmentId });
+    if (!stored || !wanted) return (stored === null) !== (wanted === null);
+    return (
+      stored.name !== wanted.name.trim() ||
+      stored.title !== (wanted.title ?? null) ||
+      stored.email !== (wanted.email ?? null) ||
+      stored.phone !== (wanted.phone ?? null)
+    );
   }
 
   /** Writes the lists given (replacing what was there when `replace`) and the contact person. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { changedFields, isEmpty } from '../../common/changes.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
@@ -49,7 +50,7 @@ export class InstitutionsService {
       });
     if (query.type) qb.andWhere('i.type = :type', { type: query.type });
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor, 2);
+      const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
       qb.andWhere('(i.name, i.id) > (:name, :id)', { name, id });
     }
     return toPage(await qb.getMany(), limit, (i) => [i.name, i.id], toInstitutionResponse);
@@ -133,13 +134,10 @@ export class InstitutionsService {
       const institution = await this.find(tx, id, true);
       assertVersion(expected, institution.version, 'institution');
       const before = toInstitutionResponse(institution);
-      const changes: Partial<Institution> = {};
-      if (dto.name !== undefined && dto.name.trim() !== institution.name) {
-        await this.assertNameFree(tx, dto.name.trim(), institution.memberId, institution.id);
-        changes.name = dto.name.trim();
-      }
-      if (dto.type !== undefined && dto.type !== institution.type) changes.type = dto.type;
-      if (Object.keys(changes).length === 0) return before;
+      const changes = changedFields(institution, { name: dto.name?.trim(), type: dto.type });
+      if (isEmpty(changes)) return before;
+      if (changes.name !== undefined)
+        await this.assertNameFree(tx, changes.name, institution.memberId, institution.id);
       await tx.update(Institution, { id }, changes);
       const after = toInstitutionResponse(await this.find(tx, id));
       await this.audit.record(tx, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { changedFields, isEmpty } from '../../common/changes.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
@@ -42,7 +43,7 @@ export class MembersService {
       .limit(limit + 1);
     if (query.type) qb.andWhere('m.type = :type', { type: query.type });
     if (query.region) qb.andWhere('m.region = :region', { region: query.region });
-    if (query.cursor) qb.andWhere('m.code > :after', { after: decodeCursor(query.cursor, 1)[0] });
+    if (query.cursor) qb.andWhere('m.code > :after', { after: decodeCursor(query.cursor, ['string'])[0] });
     return toPage(await qb.getMany(), limit, (m) => [m.code], toMemberResponse);
   }
 
@@ -95,11 +96,9 @@ export class MembersService {
     return this.dataSource.transaction(async (tx) => {
       const member = await this.find(tx, key, true);
       assertVersion(expected, member.version, 'member');
-      const changes: Partial<Member> = {};
-      if (dto.name !== undefined && dto.name.trim() !== member.name) changes.name = dto.name.trim();
-      if (dto.region !== undefined && dto.region !== member.region) changes.region = dto.region;
+      const changes = changedFields(member, { name: dto.name?.trim(), region: dto.region });
       const before = toMemberResponse(member);
-      if (Object.keys(changes).length === 0) return before;
+      if (isEmpty(changes)) return before;
       await tx.update(Member, { id: member.id }, changes);
       const after = toMemberResponse(await tx.findOneByOrFail(Member, { id: member.id }));
       await this.audit.record(tx, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { changedFields, isEmpty } from '../../common/changes.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
@@ -63,7 +64,8 @@ export class MilestonesService {
       .orderBy('ms.ordinal', 'ASC')
       .limit(limit + 1);
     if (query.status) qb.andWhere('ms.status = :status', { status: query.status });
-    if (query.cursor) qb.andWhere('ms.ordinal > :after', { after: Number(decodeCursor(query.cursor, 1)[0]) });
+    if (query.cursor)
+      qb.andWhere('ms.ordinal > :after', { after: Number(decodeCursor(query.cursor, ['integer'])[0]) });
     return toPage(await qb.getMany(), limit, (m) => [m.ordinal], toMilestoneResponse);
   }
 
@@ -151,29 +153,27 @@ export class MilestonesService {
       if (dto.ordinal !== undefined && dto.ordinal !== current.ordinal)
         await this.assertOrdinalFree(tx, current.commitmentId, dto.ordinal);
 
-      const wanted: Partial<Milestone> = {
-        ...shape,
-        ...(dto.title !== undefined ? { title: dto.title.trim() } : {}),
-        ...(dto.deliverable !== undefined ? { deliverable: dto.deliverable.trim() } : {}),
-        ...(dto.ordinal !== undefined ? { ordinal: dto.ordinal } : {}),
-        ...(dto.responsibleInstitutionId !== undefined
-          ? { responsibleInstitutionId: dto.responsibleInstitutionId }
-          : {}),
-        ...(dto.weight !== undefined ? { weight: String(dto.weight) } : {}),
-        ...(dto.target !== undefined
-          ? {
-              targetIndicator: dto.target?.indicator ?? null,
-              targetValue: dto.target ? String(dto.target.value) : null,
-              targetUnit: dto.target?.unit ?? null,
-            }
-          : {}),
-      };
-      const changes: Partial<Milestone> = {};
-      for (const [field, value] of Object.entries(wanted) as [keyof Milestone, unknown][]) {
-        if (!sameValue(field, value, current[field])) Object.assign(changes, { [field]: value });
-      }
+      const changes = changedFields<Milestone>(
+        current,
+        {
+          ...shape,
+          title: dto.title?.trim(),
+          deliverable: dto.deliverable?.trim(),
+          ordinal: dto.ordinal,
+          responsibleInstitutionId: dto.responsibleInstitutionId,
+          weight: dto.weight === undefined ? undefined : String(dto.weight),
+          ...(dto.target !== undefined
+            ? {
+                targetIndicator: dto.target?.indicator ?? null,
+                targetValue: dto.target ? String(dto.target.value) : null,
+                targetUnit: dto.target?.unit ?? null,
+              }
+            : {}),
+        },
+        sameValue,
+      );
       const before = toMilestoneResponse(current);
-      if (Object.keys(changes).length === 0) return before;
+      if (isEmpty(changes)) return before;
       await tx.update(Milestone, { id }, changes);
       await this.commitments.touch(tx, current.commitmentId);
       const after = toMilestoneResponse(await this.find(tx, id));

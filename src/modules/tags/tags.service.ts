@@ -32,7 +32,7 @@ export class TagsService {
       .createQueryBuilder('t')
       .orderBy('t.slug', 'ASC')
       .limit(limit + 1);
-    if (query.cursor) qb.andWhere('t.slug > :after', { after: decodeCursor(query.cursor, 1)[0] });
+    if (query.cursor) qb.andWhere('t.slug > :after', { after: decodeCursor(query.cursor, ['string'])[0] });
     return toPage(await qb.getMany(), limit, (t) => [t.slug], toTagResponse);
   }
 

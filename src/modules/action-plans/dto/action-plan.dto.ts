@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
-import { HTTP_URL, IsCalendarDate, OptionalNotNull } from '../../../common/validation/decorators.js';
+import {
+  HTTP_URL,
+  IsCalendarDate,
+  NotBlank,
+  OptionalNotNull,
+} from '../../../common/validation/decorators.js';
 import type { ActionPlan, ForumMeeting } from '../action-plan.entity.js';
 import {
   ACTION_PLAN_STATUSES,
@@ -24,7 +29,7 @@ export class CreateActionPlanDto {
 
   @ApiProperty({ example: "Kenya's Fifth National Action Plan 2023-2027", maxLength: 300 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(300)
   title: string;
 
@@ -67,7 +72,7 @@ export class UpdateActionPlanDto {
   @ApiPropertyOptional({ maxLength: 300 })
   @OptionalNotNull()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(300)
   title?: string;
 

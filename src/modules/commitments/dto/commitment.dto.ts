@@ -10,12 +10,11 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { DATE_PRECISIONS, type DatePrecision } from '../../../common/dates/partial-date.rules.js';
 import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
-import { IsCalendarDate, OptionalNotNull } from '../../../common/validation/decorators.js';
+import { IsCalendarDate, NotBlank, OptionalNotNull } from '../../../common/validation/decorators.js';
 import { IAP2_LEVELS, type Iap2Level } from '../../action-plans/action-plan.rules.js';
 import { TAG_SLUG } from '../../tags/tag.rules.js';
 import {
@@ -37,7 +36,7 @@ export class CommitmentValueDto {
 
   @ApiProperty({ description: 'Why the commitment is relevant to this value.', maxLength: 5000 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   justification: string;
 }
@@ -59,7 +58,7 @@ export class CommitmentLinkDto {
 export class ContactPersonDto {
   @ApiProperty({ maxLength: 200 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   name: string;
 
@@ -225,13 +224,13 @@ export class CreateCommitmentDto extends CommitmentFields {
 
   @ApiProperty({ description: 'As the plan numbers it: 3, 1.1, II.4.', maxLength: 20 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(20)
   number: string;
 
   @ApiProperty({ maxLength: 500 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(500)
   title: string;
 }
@@ -241,14 +240,14 @@ export class UpdateCommitmentDto extends CommitmentFields {
   @ApiPropertyOptional({ maxLength: 20 })
   @OptionalNotNull()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(20)
   number?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
   @OptionalNotNull()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(500)
   title?: string;
 }
@@ -286,7 +285,7 @@ export class ListCommitmentsQuery extends PageQuery {
   })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   q?: string;
 }

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
-import { OptionalNotNull } from '../../../common/validation/decorators.js';
+import { NotBlank, OptionalNotNull } from '../../../common/validation/decorators.js';
 import type { Institution } from '../institution.entity.js';
 import { INSTITUTION_TYPES, type InstitutionType } from '../institution.rules.js';
 
 export class CreateInstitutionDto {
   @ApiProperty({ example: 'Ministry of Information, Communications and the Digital Economy', maxLength: 300 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(300)
   name: string;
 
@@ -30,7 +30,7 @@ export class UpdateInstitutionDto {
   @ApiPropertyOptional({ maxLength: 300 })
   @OptionalNotNull()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(300)
   name?: string;
 

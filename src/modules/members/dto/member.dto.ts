@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
-import { OptionalNotNull } from '../../../common/validation/decorators.js';
+import { NotBlank, OptionalNotNull } from '../../../common/validation/decorators.js';
 import type { Member } from '../member.entity.js';
 import { MEMBER_TYPES, type MemberType, REGIONS, type Region } from '../member.rules.js';
 
@@ -16,7 +16,7 @@ export class CreateMemberDto {
 
   @ApiProperty({ example: 'Kenya', maxLength: 200 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   name: string;
 
@@ -33,7 +33,7 @@ export class UpdateMemberDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @OptionalNotNull()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   name?: string;
 

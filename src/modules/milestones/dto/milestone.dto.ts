@@ -10,19 +10,18 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { DATE_PRECISIONS, type DatePrecision } from '../../../common/dates/partial-date.rules.js';
 import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
-import { IsCalendarDate, OptionalNotNull } from '../../../common/validation/decorators.js';
+import { IsCalendarDate, NotBlank, OptionalNotNull } from '../../../common/validation/decorators.js';
 import type { Milestone } from '../milestone.entity.js';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '../milestone.rules.js';
 
 export class MilestoneTargetDto {
   @ApiProperty({ example: 'Public services co-designed with users', maxLength: 300 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(300)
   indicator: string;
 
@@ -110,13 +109,13 @@ class MilestoneFields {
 export class CreateMilestoneDto extends MilestoneFields {
   @ApiProperty({ maxLength: 500 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(500)
   title: string;
 
   @ApiProperty({ description: 'The verifiable output.', maxLength: 5000 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   deliverable: string;
 
@@ -132,14 +131,14 @@ export class UpdateMilestoneDto extends MilestoneFields {
   @ApiPropertyOptional({ maxLength: 500 })
   @OptionalNotNull()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(500)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
   @OptionalNotNull()
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(5000)
   deliverable?: string;
 

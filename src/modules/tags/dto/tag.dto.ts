@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { NotBlank } from '../../../common/validation/decorators.js';
 import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
 import type { PolicyAreaTag } from '../policy-area-tag.entity.js';
-import { TAG_SLUG } from '../tag.rules.js';
+import { TAG_SLUG, TAG_SLUG_MAX } from '../tag.rules.js';
 
 export class CreateTagDto {
   @ApiProperty({ example: 'Data Stewardship and Privacy', maxLength: 200 })
   @IsString()
-  @MinLength(1)
+  @NotBlank()
   @MaxLength(200)
   label: string;
 
@@ -17,7 +18,7 @@ export class CreateTagDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(80)
+  @MaxLength(TAG_SLUG_MAX)
   @Matches(TAG_SLUG, { message: 'slug must be lower-case words joined by hyphens' })
   slug?: string;
 }
