@@ -1,3 +1,4 @@
+import { ACCESS_ENTITIES } from './modules/access/access.entities.js';
 import { ActionPlan, ForumMeeting } from './modules/action-plans/action-plan.entity.js';
 import { COMMITMENT_ENTITIES } from './modules/commitments/commitment.entity.js';
 import { Institution } from './modules/institutions/institution.entity.js';
@@ -14,4 +15,5 @@ export const ENTITIES = [
   ForumMeeting,
   ...COMMITMENT_ENTITIES,
   Milestone,
+  ...ACCESS_ENTITIES,
 ];

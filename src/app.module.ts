@@ -8,6 +8,8 @@ import { createValidationPipe } from './common/validation/validation.js';
 import { APP_CONFIG } from './config/app-config.provider.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Database } from './database/database.js';
+import { AccessModule } from './modules/access/access.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { ActionPlansModule } from './modules/action-plans/action-plans.module.js';
 import { CommitmentsModule } from './modules/commitments/commitments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -33,12 +35,17 @@ export class AppModule {
   static forRoot(config: AppConfig, database: Database): DynamicModule {
     return {
       module: AppModule,
+      // The configuration is read everywhere (rate limits, demo tokens): provided once, globally.
+      global: true,
+      exports: [APP_CONFIG],
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ type: 'postgres' }),
           dataSourceFactory: async () => database.dataSource,
         }),
         HealthModule,
+        AuditModule,
+        AccessModule,
         MembersModule,
         InstitutionsModule,
         TagsModule,

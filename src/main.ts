@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   const logger = new Logger('Main');
   if (config.seedDemoData) {
-    const loaded = await seedDemoRegisterIfEmpty(app);
+    const loaded = await seedDemoRegisterIfEmpty(app, { demoIdentities: !config.databaseUrl });
     if (loaded)
       logger.log(`Loaded the demo register: ${loaded.members} members, ${loaded.commitments} commitments`);
   }

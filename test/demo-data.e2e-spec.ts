@@ -1,3 +1,4 @@
+import { DEMO_IDENTITIES } from '../src/modules/access/demo-identities.js';
 import { nextLinkOf } from './support/assertions.js';
 import { ENGINE, TestApp } from './support/test-app.js';
 import { seedDemoRegisterIfEmpty, type SeedResult } from '../src/seed/seed.js';
@@ -53,7 +54,7 @@ describe(`demo register (${ENGINE})`, () => {
   let seeded: SeedResult | undefined;
   beforeAll(async () => {
     api = await TestApp.start();
-    seeded = await seedDemoRegisterIfEmpty(api.app);
+    seeded = await seedDemoRegisterIfEmpty(api.app, { demoIdentities: true });
   });
   afterAll(() => api.close());
 
@@ -61,11 +62,25 @@ describe(`demo register (${ENGINE})`, () => {
     expect(seeded).toBeDefined();
     const stored = await counts(api);
     expect(seeded).toEqual({
+      users: DEMO_IDENTITIES.length,
       members: stored.member,
       actionPlans: stored.action_plan,
       commitments: stored.commitment,
       milestones: stored.milestone,
     });
+  });
+
+  it('gives one demo user of each role, whose published token signs them in', async () => {
+    expect(new Set(DEMO_IDENTITIES.map((d) => d.role))).toEqual(
+      new Set(['admin', 'government_poc', 'civil_society', 'assessor']),
+    );
+    for (const identity of DEMO_IDENTITIES) {
+      const me = await api.as(identity.token).get('/api/v1/me');
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ role: identity.role, email: identity.email });
+    }
+    const poc = await api.as(DEMO_IDENTITIES[1].token).get('/api/v1/me');
+    expect(poc.body.member).toBe('KEN');
   });
 
   it('has at least four members, national and local, each readable by its code', async () => {
@@ -154,7 +169,7 @@ describe(`demo register (${ENGINE})`, () => {
 
   it('does nothing the second time: answers undefined and changes no count', async () => {
     const before = await counts(api);
-    expect(await seedDemoRegisterIfEmpty(api.app)).toBeUndefined();
+    expect(await seedDemoRegisterIfEmpty(api.app, { demoIdentities: true })).toBeUndefined();
     expect(await counts(api)).toEqual(before);
   });
 });

@@ -5,9 +5,10 @@ import { seedDemoRegisterIfEmpty } from './seed.js';
 
 // `npm run seed`: loads the demo register into the database of DATABASE_URL (or the embedded one).
 async function main(): Promise<void> {
-  const app = await createApp(loadConfig());
+  const config = loadConfig();
+  const app = await createApp(config);
   try {
-    const result = await seedDemoRegisterIfEmpty(app);
+    const result = await seedDemoRegisterIfEmpty(app, { demoIdentities: !config.databaseUrl });
     process.stdout.write(
       result
         ? `Loaded the demo register: ${result.members} members, ${result.actionPlans} action plans, ${result.commitments} commitments, ${result.milestones} milestones.\n`

@@ -1,5 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SYSTEM } from '../common/auth/actor.js';
+import { DEMO_IDENTITIES } from '../modules/access/demo-identities.js';
+import { IdentitiesService } from '../modules/access/identities.service.js';
+import { TokensService } from '../modules/access/tokens.service.js';
 import { ActionPlansService } from '../modules/action-plans/action-plans.service.js';
 import { CommitmentsService } from '../modules/commitments/commitments.service.js';
 import { InstitutionsService } from '../modules/institutions/institutions.service.js';
@@ -10,6 +14,7 @@ import { demoRegister } from './demo-data.js';
 import type { DemoRegister } from './demo-data.types.js';
 
 export interface SeedResult {
+  users: number;
   members: number;
   actionPlans: number;
   commitments: number;
@@ -20,15 +25,51 @@ export interface SeedResult {
  * Loads the demo register through the services, so that it passes the same rules as any client's
  * data and leaves the same audit trail. Does nothing on a register that already has members.
  */
+export interface SeedOptions {
+  /** Also create the demo users with their published tokens: for the embedded demo database only. */
+  demoIdentities: boolean;
+  register?: DemoRegister;
+}
+
 export async function seedDemoRegisterIfEmpty(
   app: INestApplicationContext,
-  register: DemoRegister = demoRegister,
+  options: SeedOptions,
 ): Promise<SeedResult | undefined> {
   const [{ present }]: { present: boolean }[] = await app
     .get(DataSource)
     .query('SELECT EXISTS (SELECT 1 FROM member) AS present');
   if (present) return undefined;
-  return seedDemoRegister(app, register);
+  const result = await seedDemoRegister(app, options.register ?? demoRegister);
+  if (options.demoIdentities) result.users = await seedDemoIdentities(app);
+  return result;
+}
+
+async function seedDemoIdentities(app: INestApplicationContext): Promise<number> {
+  const identities = app.get(IdentitiesService);
+  const tokens = app.get(TokensService);
+  const organisations = new Map<string, string>();
+  for (const identity of DEMO_IDENTITIES) {
+    let organisation: string | undefined;
+    if (identity.organisation) {
+      organisation = organisations.get(identity.organisation);
+      if (!organisation) {
+        const type = identity.role === 'assessor' ? 'ASSESSOR' : 'CIVIL_SOCIETY';
+        organisation = (await identities.createOrganisation(SYSTEM, { name: identity.organisation, type }))
+          .id;
+        organisations.set(identity.organisation, organisation);
+      }
+    }
+    const user = await identities.createUser(SYSTEM, {
+      name: identity.name,
+      email: identity.email,
+      role: identity.role,
+      member: identity.memberCode,
+      organisation,
+      assignedMembers: identity.assignedMembers,
+    });
+    await tokens.issue(SYSTEM, user.id, { name: 'demo token' }, identity.token);
+  }
+  return DEMO_IDENTITIES.length;
 }
 
 async function seedDemoRegister(app: INestApplicationContext, register: DemoRegister): Promise<SeedResult> {
@@ -38,16 +79,21 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
   const plans = app.get(ActionPlansService);
   const commitments = app.get(CommitmentsService);
   const milestones = app.get(MilestonesService);
-  const result: SeedResult = { members: 0, actionPlans: 0, commitments: 0, milestones: 0 };
+  const result: SeedResult = { users: 0, members: 0, actionPlans: 0, commitments: 0, milestones: 0 };
 
-  for (const tag of register.tags) await tags.create(tag);
+  for (const tag of register.tags) await tags.create(SYSTEM, tag);
   for (const member of register.members) {
-    await members.create({ code: member.code, name: member.name, type: member.type, region: member.region });
+    await members.create(SYSTEM, {
+      code: member.code,
+      name: member.name,
+      type: member.type,
+      region: member.region,
+    });
     result.members += 1;
   }
   const institutionIds = new Map<string, string>();
   for (const { key, name, type, memberCode } of register.institutions) {
-    institutionIds.set(key, (await institutions.create({ name, type, member: memberCode })).id);
+    institutionIds.set(key, (await institutions.create(SYSTEM, { name, type, member: memberCode })).id);
   }
   const institution = (key: string): string => {
     const id = institutionIds.get(key);
@@ -64,9 +110,9 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
   }[] = [];
   for (const member of register.members) {
     for (const { forumMeetings, commitments: planCommitments, ...plan } of member.actionPlans) {
-      const created = await plans.create(member.code, plan);
+      const created = await plans.create(SYSTEM, member.code, plan);
       result.actionPlans += 1;
-      for (const meeting of forumMeetings) await plans.addMeeting(created.id, meeting);
+      for (const meeting of forumMeetings) await plans.addMeeting(SYSTEM, created.id, meeting);
       for (const {
         milestones: planMilestones,
         links,
@@ -74,7 +120,7 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
         supportingInstitutions,
         ...commitment
       } of planCommitments) {
-        await commitments.create(created.id, {
+        await commitments.create(SYSTEM, created.id, {
           ...commitment,
           leadInstitutionId: institution(leadInstitution),
           supportingInstitutionIds: supportingInstitutions.map(institution),
@@ -82,7 +128,7 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
         result.commitments += 1;
         if (links && links.length > 0) pendingLinks.push({ code: commitment.code, links });
         for (const { responsibleInstitution, ...milestone } of planMilestones) {
-          await milestones.create(commitment.code, {
+          await milestones.create(SYSTEM, commitment.code, {
             ...milestone,
             responsibleInstitutionId: responsibleInstitution
               ? institution(responsibleInstitution)
@@ -93,6 +139,6 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
       }
     }
   }
-  for (const { code, links } of pendingLinks) await commitments.update(code, null, { links });
+  for (const { code, links } of pendingLinks) await commitments.update(SYSTEM, code, null, { links });
   return result;
 }

@@ -4,7 +4,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
+import { SYSTEM } from '../../src/common/auth/actor.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import type { CreateUserDto } from '../../src/modules/access/dto/access.dto.js';
+import { IdentitiesService } from '../../src/modules/access/identities.service.js';
+import { TokensService } from '../../src/modules/access/tokens.service.js';
 
 /** The engine under test: PostgreSQL when TEST_DATABASE_URL is set, otherwise PGlite in memory. */
 export const ENGINE = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -18,6 +22,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const url = process.env.TEST_DATABASE_URL;
   return {
     ...base,
+    // Test files make many writes a minute with one token; the rate-limit tests turn limits on.
+    rateLimits: { writesPerToken: 0, writesPerAddress: 0, authFailuresPerAddress: 0 },
     ...(url
       ? { databaseUrl: url, databaseSchema: `test_${randomBytes(6).toString('hex')}`, databasePoolSize: 5 }
       : { dataDir: 'memory://' }),
@@ -49,18 +55,50 @@ export interface RequestOptions {
   raw?: string;
 }
 
-/** The whole application, built by the same createApp() as main.ts, spoken to through HTTP. */
+/**
+ * The whole application, built by the same createApp() as main.ts, spoken to through HTTP. Requests
+ * carry the token this view signs in with: an admin's unless `as()` says otherwise.
+ */
 export class TestApp {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly config: AppConfig,
+    /** The bearer token requests carry; null for an anonymous caller. */
+    readonly token: string | null,
   ) {}
 
   static async start(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
     const config = testConfig(overrides);
     const app = await createApp(config);
     await app.getHttpAdapter().getInstance().ready();
-    return new TestApp(app, config);
+    const root = new TestApp(app, config, null);
+    const { token } = await root.createUser({
+      name: 'Test Admin',
+      email: 'test.admin@example.org',
+      role: 'admin',
+    });
+    return root.as(token);
+  }
+
+  /** The same application, called with another token (null: anonymously). */
+  as(token: string | null): TestApp {
+    return new TestApp(this.app, this.config, token);
+  }
+
+  get anonymous(): TestApp {
+    return this.as(null);
+  }
+
+  /** Creates a user directly through the services (as the system) and issues them a token. */
+  async createUser(
+    dto: CreateUserDto,
+    tokenOptions: { expiresAt?: string } = {},
+  ): Promise<{ user: any; token: string; tokenId: string }> {
+    const user = await this.app.get(IdentitiesService).createUser(SYSTEM, dto);
+    const issued = await this.app
+      .get(TokensService)
+      .issue(SYSTEM, user.id, { name: 'test', ...tokenOptions });
+    return { user, token: issued.token, tokenId: issued.id };
   }
 
   async close(): Promise<void> {
@@ -74,7 +112,10 @@ export class TestApp {
     body?: unknown,
     options: RequestOptions = {},
   ): Promise<Response> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    const headers: Record<string, string> = {
+      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      ...(options.headers ?? {}),
+    };
     let payload: string | undefined;
     if (options.raw !== undefined) payload = options.raw;
     else if (body !== undefined) {

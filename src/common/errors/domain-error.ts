@@ -3,6 +3,9 @@
 
 export type ErrorKind =
   | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
@@ -21,6 +24,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly errors: FieldError[] = [],
+    /** Headers the answer must carry (WWW-Authenticate, Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'DomainError';

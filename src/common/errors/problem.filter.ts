@@ -7,6 +7,9 @@ import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
@@ -44,6 +47,8 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toProblem(error, String(request.id));
+    if (error instanceof DomainError)
+      for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
     if (body.status >= 500 && body.status !== 503) {
       this.logger.error(
         { msg: 'request failed', method: request.method, url: request.url, requestId: body.requestId },

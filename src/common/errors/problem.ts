@@ -37,6 +37,8 @@ export class Problem {
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
+  401: 'Authentication required',
+  403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
   406: 'Not acceptable',

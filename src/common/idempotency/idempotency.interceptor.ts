@@ -11,6 +11,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, type Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { canonicalJson } from '../canonical-json.js';
 import { DomainError } from '../errors/domain-error.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -146,16 +147,4 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [scope, key],
     );
   }
-}
-
-/** JSON with object keys sorted, so that the same body hashes the same whatever its key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

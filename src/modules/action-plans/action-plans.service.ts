@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { changedFields, isEmpty } from '../../common/changes.js';
+import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
 import { isUuid } from '../../common/validation/decorators.js';
+import { assertCanActForMember } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MembersService } from '../members/members.service.js';
 import { ActionPlan, ForumMeeting } from './action-plan.entity.js';
@@ -83,7 +85,7 @@ export class ActionPlansService {
     return plan;
   }
 
-  async create(memberKey: string, dto: CreateActionPlanDto): Promise<ActionPlanResponse> {
+  async create(actor: Actor, memberKey: string, dto: CreateActionPlanDto): Promise<ActionPlanResponse> {
     const errors = planProblems(dto.startDate, dto.endDate);
     const status = dto.status ?? 'CO_CREATION';
     const statusProblem =
@@ -94,6 +96,10 @@ export class ActionPlansService {
     if (errors.length > 0) throw invalidFields('action_plan.invalid', errors);
     return this.dataSource.transaction(async (tx) => {
       const member = await this.members.find(tx, memberKey, true);
+      assertCanActForMember(actor, member.id, {
+        resourceType: 'action_plan',
+        resourceId: `new of member ${member.id}`,
+      });
       if (await tx.existsBy(ActionPlan, { memberId: member.id, sequenceNumber: dto.sequenceNumber })) {
         throw new DomainError(
           'conflict',
@@ -116,7 +122,7 @@ export class ActionPlansService {
         participationOpenness: dto.participationOpenness ?? null,
       });
       const created = toActionPlanResponse(await this.find(tx, id));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'CREATE',
         resourceType: 'action_plan',
         resourceId: id,
@@ -126,9 +132,15 @@ export class ActionPlansService {
     });
   }
 
-  async update(id: string, expected: ExpectedVersion, dto: UpdateActionPlanDto): Promise<ActionPlanResponse> {
+  async update(
+    actor: Actor,
+    id: string,
+    expected: ExpectedVersion,
+    dto: UpdateActionPlanDto,
+  ): Promise<ActionPlanResponse> {
     return this.dataSource.transaction(async (tx) => {
       const plan = await this.find(tx, id, true);
+      assertCanActForMember(actor, plan.memberId, { resourceType: 'action_plan', resourceId: plan.id });
       assertVersion(expected, plan.version, 'action plan');
       const startDate = dto.startDate ?? plan.startDate;
       const endDate = dto.endDate ?? plan.endDate;
@@ -161,7 +173,7 @@ export class ActionPlansService {
       if (isEmpty(changes)) return before;
       await tx.update(ActionPlan, { id: plan.id }, changes);
       const after = toActionPlanResponse(await this.find(tx, plan.id));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'UPDATE',
         resourceType: 'action_plan',
         resourceId: plan.id,
@@ -189,9 +201,13 @@ export class ActionPlansService {
     return toPage(await qb.getMany(), limit, (f) => [f.heldOn, f.id], toForumMeetingResponse);
   }
 
-  async addMeeting(planId: string, dto: CreateForumMeetingDto): Promise<ForumMeetingResponse> {
+  async addMeeting(actor: Actor, planId: string, dto: CreateForumMeetingDto): Promise<ForumMeetingResponse> {
     return this.dataSource.transaction(async (tx) => {
       const plan = await this.find(tx, planId, true);
+      assertCanActForMember(actor, plan.memberId, {
+        resourceType: 'forum_meeting',
+        resourceId: `new of plan ${plan.id}`,
+      });
       const id = randomUUID();
       await tx.insert(ForumMeeting, {
         id,
@@ -202,7 +218,7 @@ export class ActionPlansService {
         minutesUrl: dto.minutesUrl ?? null,
       });
       const created = toForumMeetingResponse(await tx.findOneByOrFail(ForumMeeting, { id }));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'CREATE',
         resourceType: 'forum_meeting',
         resourceId: id,
@@ -233,6 +249,7 @@ export class ActionPlansService {
   }
 
   async updateMeeting(
+    actor: Actor,
     planId: string,
     meetingId: string,
     expected: ExpectedVersion,
@@ -240,13 +257,15 @@ export class ActionPlansService {
   ): Promise<ForumMeetingResponse> {
     return this.dataSource.transaction(async (tx) => {
       const meeting = await this.findMeeting(tx, planId, meetingId, true);
+      const plan = await this.find(tx, meeting.actionPlanId);
+      assertCanActForMember(actor, plan.memberId, { resourceType: 'forum_meeting', resourceId: meeting.id });
       assertVersion(expected, meeting.version, 'forum meeting');
       const changes = changedFields(meeting, dto);
       const before = toForumMeetingResponse(meeting);
       if (isEmpty(changes)) return before;
       await tx.update(ForumMeeting, { id: meeting.id }, changes);
       const after = toForumMeetingResponse(await tx.findOneByOrFail(ForumMeeting, { id: meeting.id }));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'UPDATE',
         resourceType: 'forum_meeting',
         resourceId: meeting.id,

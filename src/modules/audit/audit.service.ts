@@ -1,36 +1,239 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
 import { currentRequestId } from '../../common/http/request-context.js';
+import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
+import {
+  type ChainBreak,
+  type ChainedContent,
+  entryHash,
+  firstBreak,
+  type StoredEntry,
+} from './audit-chain.rules.js';
+import type {
+  AuditEntryResponse,
+  AuditVerification,
+  ListAuditQuery,
+  PublicHistoryEntry,
+} from './dto/audit.dto.js';
 
-export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE';
+export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'REVOKE' | 'DENIED';
 
 export interface AuditEntry {
   action: AuditAction;
   resourceType: string;
   resourceId: string;
+  /** The commitment this change belongs to, for its public history. */
+  commitmentId?: string;
   before?: unknown;
   after?: unknown;
 }
 
+interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  request_id: string | null;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string;
+  commitment_id: string | null;
+  before: unknown;
+  after: unknown;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+const SELECT_ENTRY = `SELECT id::text AS id, occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id,
+                             commitment_id, before, after, prev_hash, hash
+                        FROM audit_log`;
+const VERIFY_BATCH = 1000;
+
 /**
- * Appends to the audit log inside the caller's transaction, so that a change and its record are
- * written together or not at all.
+ * The append-only, hash-chained audit log. Every write appends its entry in the writer's own
+ * transaction; appends take turns on the chain's head row, so the chain has one order.
  */
 @Injectable()
 export class AuditService {
-  async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
-    await tx.query(
-      `INSERT INTO audit_log (request_id, actor, action, resource_type, resource_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(tx: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
+    const [head]: { last_hash: string | null }[] = await tx.query(
+      'SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE',
+    );
+    const content: ChainedContent = {
+      prevHash: head?.last_hash ?? null,
+      occurredAt: new Date().toISOString(),
+      requestId: currentRequestId() ?? null,
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      actorRole: actor.kind === 'user' ? actor.role : actor.kind,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId,
+      commitmentId: entry.commitmentId ?? null,
+      // What jsonb will give back: plain JSON.
+      before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
+      after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+    };
+    const hash = entryHash(content);
+    const [inserted]: { id: string }[] = await tx.query(
+      `INSERT INTO audit_log (occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id, commitment_id,
+                              before, after, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id::text AS id`,
       [
-        currentRequestId() ?? null,
-        null,
-        entry.action,
-        entry.resourceType,
-        entry.resourceId,
-        entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === undefined ? null : JSON.stringify(entry.after),
+        content.occurredAt,
+        content.requestId,
+        content.actorId,
+        content.actorRole,
+        content.action,
+        content.resourceType,
+        content.resourceId,
+        content.commitmentId,
+        content.before === null ? null : JSON.stringify(content.before),
+        content.after === null ? null : JSON.stringify(content.after),
+        content.prevHash,
+        hash,
       ],
     );
+    await tx.query('UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1', [inserted.id, hash]);
   }
+
+  /** A refused attempt, kept although the attempt itself writes nothing: in a transaction of its own. */
+  async recordDenied(
+    actor: Actor,
+    entry: Omit<AuditEntry, 'action' | 'before' | 'after'> & { reason: string },
+  ): Promise<void> {
+    const { reason, ...rest } = entry;
+    await this.dataSource.transaction((tx) =>
+      this.record(tx, actor, { ...rest, action: 'DENIED', after: { reason } }),
+    );
+  }
+
+  async list(query: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
+    const limit = pageSize(query);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.resourceType) add('resource_type = ?', query.resourceType);
+    if (query.resourceId) add('resource_id = ?', query.resourceId);
+    if (query.actor) add('actor_id = ?::uuid', query.actor);
+    if (query.action) add('action = ?', query.action);
+    if (query.cursor) add('id < ?::bigint', String(decodeCursor(query.cursor, ['string'])[0]));
+    params.push(limit + 1);
+    const rows: AuditRow[] = await this.dataSource.query(
+      `${SELECT_ENTRY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, limit, (r) => [r.id], toAuditEntryResponse);
+  }
+
+  /** A commitment's public history, newest first: who (by role) changed what, with no personal data. */
+  async history(
+    commitmentId: string,
+    query: { limit?: number; cursor?: string },
+  ): Promise<Page<PublicHistoryEntry>> {
+    const limit = pageSize(query);
+    const params: unknown[] = [commitmentId];
+    let after = '';
+    if (query.cursor) {
+      params.push(String(decodeCursor(query.cursor, ['string'])[0]));
+      after = `AND id < $2::bigint`;
+    }
+    params.push(limit + 1);
+    const rows: AuditRow[] = await this.dataSource.query(
+      `${SELECT_ENTRY} WHERE commitment_id = $1 AND action <> 'DENIED' ${after} ORDER BY id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.id],
+      (r) => ({
+        id: r.id,
+        occurredAt: r.occurred_at.toISOString(),
+        action: r.action,
+        resourceType: r.resource_type,
+        resourceId: r.resource_id,
+        actorRole: r.actor_role,
+        before: r.before,
+        after: r.after,
+      }),
+    );
+  }
+
+  /** Walks the whole chain and names the first entry that does not hold. */
+  async verify(): Promise<AuditVerification> {
+    let previousHash: string | null = null;
+    let lastId = '0';
+    let checked = 0;
+    let broken: ChainBreak | undefined;
+    for (;;) {
+      const rows: AuditRow[] = await this.dataSource.query(
+        `${SELECT_ENTRY} WHERE id > $1::bigint ORDER BY id LIMIT ${VERIFY_BATCH}`,
+        [lastId],
+      );
+      if (rows.length === 0) break;
+      const entries = rows.map(toStoredEntry);
+      broken = firstBreak(entries, previousHash);
+      if (broken) break;
+      checked += rows.length;
+      previousHash = entries[entries.length - 1].hash;
+      lastId = rows[rows.length - 1].id;
+    }
+    if (!broken) {
+      // Entries deleted from the end leave no gap to find: the head remembers the last one written.
+      const [head]: { last_id: string | null; last_hash: string | null }[] = await this.dataSource.query(
+        'SELECT last_id::text AS last_id, last_hash FROM audit_head WHERE id = 1',
+      );
+      if ((head?.last_hash ?? null) !== previousHash) {
+        broken = { id: head?.last_id ?? lastId, reason: 'entries at the end of the log are missing' };
+      }
+    }
+    return {
+      valid: broken === undefined,
+      entriesChecked: checked,
+      firstBrokenEntry: broken ?? null,
+      lastHash: broken ? null : previousHash,
+    };
+  }
+}
+
+function toStoredEntry(row: AuditRow): StoredEntry {
+  return {
+    id: row.id,
+    hash: row.hash,
+    prevHash: row.prev_hash,
+    occurredAt: row.occurred_at.toISOString(),
+    requestId: row.request_id,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    resourceType: row.resource_type,
+    resourceId: row.resource_id,
+    commitmentId: row.commitment_id,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+function toAuditEntryResponse(row: AuditRow): AuditEntryResponse {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at.toISOString(),
+    requestId: row.request_id,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    resourceType: row.resource_type,
+    resourceId: row.resource_id,
+    commitmentId: row.commitment_id,
+    before: row.before,
+    after: row.after,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }

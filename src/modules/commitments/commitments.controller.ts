@@ -1,8 +1,11 @@
+import type { Actor } from '../../common/auth/actor.js';
+import { CurrentActor, Public, RequirePermission } from '../../common/auth/route-access.js';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type ExpectedVersion, IfMatch } from '../../common/http/preconditions.js';
 import { ApiConditionalUpdate, ApiIdempotentCreate, ApiProblems } from '../../common/openapi/api-problems.js';
 import type { Page } from '../../common/pagination/pagination.js';
+import { HistoryPage, HistoryQuery, type PublicHistoryEntry } from '../audit/dto/audit.dto.js';
 import { CommitmentsService } from './commitments.service.js';
 import {
   CommitmentPage,
@@ -19,6 +22,7 @@ export class CommitmentsController {
   constructor(private readonly commitments: CommitmentsService) {}
 
   @Get('commitments')
+  @Public()
   @ApiOperation({
     summary: 'List commitments by code, filtered by member, plan, area, OGP value, tag or words.',
   })
@@ -29,14 +33,30 @@ export class CommitmentsController {
   }
 
   @Get('commitments/:commitment')
-  @ApiOperation({ summary: 'A commitment, by code (KE0037) or id.' })
+  @Public()
+  @ApiOperation({
+    summary: 'A commitment, by code (KE0037) or id. Signed-in callers also get its contact person.',
+  })
   @ApiOkResponse({ type: CommitmentResponse })
   @ApiProblems(404)
-  get(@Param('commitment') key: string): Promise<CommitmentResponse> {
-    return this.commitments.get(key);
+  get(@CurrentActor() actor: Actor, @Param('commitment') key: string): Promise<CommitmentResponse> {
+    return this.commitments.get(actor, key);
+  }
+
+  @Get('commitments/:commitment/history')
+  @Public()
+  @ApiOperation({
+    summary:
+      'Every change to the commitment and its milestones, newest first: what changed, when, and the role of who changed it.',
+  })
+  @ApiOkResponse({ type: HistoryPage })
+  @ApiProblems(400, 404)
+  history(@Param('commitment') key: string, @Query() query: HistoryQuery): Promise<Page<PublicHistoryEntry>> {
+    return this.commitments.history(key, query);
   }
 
   @Patch('commitments/:commitment')
+  @RequirePermission('commitment.write')
   @ApiOperation({
     summary:
       'Change a commitment. Lists given (values, tags, links, supporting institutions) replace the current ones.',
@@ -44,14 +64,16 @@ export class CommitmentsController {
   @ApiOkResponse({ type: CommitmentResponse })
   @ApiConditionalUpdate()
   update(
+    @CurrentActor() actor: Actor,
     @Param('commitment') key: string,
     @IfMatch() expected: ExpectedVersion,
     @Body() dto: UpdateCommitmentDto,
   ): Promise<CommitmentResponse> {
-    return this.commitments.update(key, expected, dto);
+    return this.commitments.update(actor, key, expected, dto);
   }
 
   @Get('action-plans/:id/commitments')
+  @Public()
   @ApiOperation({ summary: "An action plan's commitments, by code." })
   @ApiOkResponse({ type: CommitmentPage })
   @ApiProblems(400, 404)
@@ -63,11 +85,16 @@ export class CommitmentsController {
   }
 
   @Post('action-plans/:id/commitments')
+  @RequirePermission('commitment.write')
   @ApiOperation({ summary: 'Add a commitment to an action plan.' })
   @ApiCreatedResponse({ type: CommitmentResponse })
   @ApiIdempotentCreate()
   @ApiProblems(404)
-  create(@Param('id') id: string, @Body() dto: CreateCommitmentDto): Promise<CommitmentResponse> {
-    return this.commitments.create(id, dto);
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: CreateCommitmentDto,
+  ): Promise<CommitmentResponse> {
+    return this.commitments.create(actor, id, dto);
   }
 }

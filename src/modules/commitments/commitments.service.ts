@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { changedFields, isEmpty } from '../../common/changes.js';
+import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
 import { isUuid } from '../../common/validation/decorators.js';
 import { ActionPlansService } from '../action-plans/action-plans.service.js';
+import { assertCanActForMember } from '../access/access.policy.js';
+import { canSeeContacts } from '../access/access.rules.js';
+import type { HistoryQuery, PublicHistoryEntry } from '../audit/dto/audit.dto.js';
 import { AuditService } from '../audit/audit.service.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { TagsService } from '../tags/tags.service.js';
@@ -110,9 +114,36 @@ export class CommitmentsService {
     return this.list({ ...query, actionPlan: plan.id });
   }
 
-  async get(key: string): Promise<CommitmentResponse> {
+  /** A commitment; signed-in callers also see its contact person. */
+  async get(actor: Actor, key: string): Promise<CommitmentResponse> {
     const commitment = await this.find(this.dataSource.manager, key);
-    return this.read(this.dataSource.manager, commitment.id);
+    return this.withContact(
+      this.dataSource.manager,
+      actor,
+      await this.read(this.dataSource.manager, commitment.id),
+    );
+  }
+
+  /** The contact person is personal data: added to a single commitment's answer for signed-in callers only. */
+  private async withContact(
+    db: EntityManager,
+    actor: Actor,
+    response: CommitmentResponse,
+  ): Promise<CommitmentResponse> {
+    if (!canSeeContacts(actor)) return response;
+    const contact = await db.findOneBy(CommitmentContact, { commitmentId: response.id });
+    return {
+      ...response,
+      contact: contact
+        ? { name: contact.name, title: contact.title, email: contact.email, phone: contact.phone }
+        : null,
+    };
+  }
+
+  /** The public history of a commitment and its milestones, newest first, with no personal data. */
+  async history(key: string, query: HistoryQuery): Promise<Page<PublicHistoryEntry>> {
+    const commitment = await this.find(this.dataSource.manager, key);
+    return this.audit.history(commitment.id, query);
   }
 
   /** A commitment by code (KE0037) or id; `lock` takes a row lock for writes that depend on it. */
@@ -135,7 +166,7 @@ export class CommitmentsService {
     ]);
   }
 
-  async create(planId: string, dto: CreateCommitmentDto): Promise<CommitmentResponse> {
+  async create(actor: Actor, planId: string, dto: CreateCommitmentDto): Promise<CommitmentResponse> {
     const startDatePrecision = dto.startDatePrecision ?? 'DAY';
     const endDatePrecision = dto.endDatePrecision ?? 'DAY';
     const problems = commitmentProblems({ ...dto, startDatePrecision, endDatePrecision });
@@ -143,6 +174,7 @@ export class CommitmentsService {
 
     return this.dataSource.transaction(async (tx) => {
       const plan = await this.plans.find(tx, planId, true);
+      assertCanActForMember(actor, plan.memberId, { resourceType: 'commitment', resourceId: dto.code });
       await this.assertFree(tx, dto.code, plan.id, dto.number.trim());
       await this.checkReferences(tx, dto);
       const id = randomUUID();
@@ -164,23 +196,30 @@ export class CommitmentsService {
       });
       await this.writeChildren(tx, id, dto);
       const created = await this.read(tx, id);
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'CREATE',
         resourceType: 'commitment',
         resourceId: id,
+        commitmentId: id,
         after: created,
       });
-      return created;
+      return this.withContact(tx, actor, created);
     });
   }
 
   async update(
+    actor: Actor,
     key: string,
     expected: ExpectedVersion,
     dto: UpdateCommitmentDto,
   ): Promise<CommitmentResponse> {
     return this.dataSource.transaction(async (tx) => {
       const current = await this.find(tx, key, true);
+      assertCanActForMember(actor, current.memberId, {
+        resourceType: 'commitment',
+        resourceId: current.id,
+        commitmentId: current.id,
+      });
       assertVersion(expected, current.version, 'commitment');
       const before = await this.read(tx, current.id);
       const merged = {
@@ -221,19 +260,20 @@ export class CommitmentsService {
       );
 
       const after = await this.read(tx, current.id);
-      if (sameRecord(before, after) && !contactChanged) return before;
+      if (sameRecord(before, after) && !contactChanged) return this.withContact(tx, actor, before);
       // Only lists or the contact changed: the version must move all the same.
       if (isEmpty(changes)) await this.touch(tx, current.id);
       const final = await this.read(tx, current.id);
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'UPDATE',
         resourceType: 'commitment',
         resourceId: current.id,
+        commitmentId: current.id,
         before,
         // The contact person is personal data: the log says that it changed, not what it says.
         after: { ...final, ...(contactChanged ? { contactChanged: true } : {}) },
       });
-      return final;
+      return this.withContact(tx, actor, final);
     });
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/route-access.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { ApiProblems } from '../../common/openapi/api-problems.js';
 import { hasPendingMigrations } from '../../database/database.js';
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Liveness: the process answers.' })
   @ApiOkResponse({ type: HealthResponse })
   live(): HealthResponse {
@@ -22,6 +24,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @Public()
   @ApiOperation({ summary: 'Readiness: the database answers and every migration has run (503 otherwise).' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiProblems(503)

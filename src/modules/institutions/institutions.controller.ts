@@ -1,3 +1,5 @@
+import type { Actor } from '../../common/auth/actor.js';
+import { CurrentActor, Public, RequirePermission } from '../../common/auth/route-access.js';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type ExpectedVersion, IfMatch } from '../../common/http/preconditions.js';
@@ -18,6 +20,7 @@ export class InstitutionsController {
   constructor(private readonly institutions: InstitutionsService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'List institutions that lead or support commitments, by name.' })
   @ApiOkResponse({ type: InstitutionPage })
   @ApiProblems(400)
@@ -26,16 +29,18 @@ export class InstitutionsController {
   }
 
   @Post()
+  @RequirePermission('institution.write')
   @ApiOperation({
     summary: 'Register an institution (agency, parliament, court, CSO, company, university, multilateral).',
   })
   @ApiCreatedResponse({ type: InstitutionResponse })
   @ApiIdempotentCreate()
-  create(@Body() dto: CreateInstitutionDto): Promise<InstitutionResponse> {
-    return this.institutions.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateInstitutionDto): Promise<InstitutionResponse> {
+    return this.institutions.create(actor, dto);
   }
 
   @Get(':id')
+  @Public()
   @ApiOperation({ summary: 'An institution.' })
   @ApiOkResponse({ type: InstitutionResponse })
   @ApiProblems(404)
@@ -44,14 +49,16 @@ export class InstitutionsController {
   }
 
   @Patch(':id')
+  @RequirePermission('institution.write')
   @ApiOperation({ summary: 'Rename an institution or change its type.' })
   @ApiOkResponse({ type: InstitutionResponse })
   @ApiConditionalUpdate()
   update(
+    @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @IfMatch() expected: ExpectedVersion,
     @Body() dto: UpdateInstitutionDto,
   ): Promise<InstitutionResponse> {
-    return this.institutions.update(id, expected, dto);
+    return this.institutions.update(actor, id, expected, dto);
   }
 }

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { changedFields, isEmpty } from '../../common/changes.js';
+import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
 import { isUuid } from '../../common/validation/decorators.js';
+import { assertCanActForMember } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MembersService } from '../members/members.service.js';
 import {
@@ -103,9 +105,13 @@ export class InstitutionsService {
     }
   }
 
-  async create(dto: CreateInstitutionDto): Promise<InstitutionResponse> {
+  async create(actor: Actor, dto: CreateInstitutionDto): Promise<InstitutionResponse> {
     return this.dataSource.transaction(async (tx) => {
       const member = dto.member ? await this.members.find(tx, dto.member) : null;
+      assertCanActForMember(actor, member?.id ?? null, {
+        resourceType: 'institution',
+        resourceId: member ? `new of member ${member.id}` : 'new',
+      });
       await this.assertNameFree(tx, dto.name.trim(), member?.id ?? null);
       const id = randomUUID();
       await tx.insert(Institution, {
@@ -115,7 +121,7 @@ export class InstitutionsService {
         memberId: member?.id ?? null,
       });
       const created = toInstitutionResponse(await this.find(tx, id));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'CREATE',
         resourceType: 'institution',
         resourceId: id,
@@ -126,12 +132,17 @@ export class InstitutionsService {
   }
 
   async update(
+    actor: Actor,
     id: string,
     expected: ExpectedVersion,
     dto: UpdateInstitutionDto,
   ): Promise<InstitutionResponse> {
     return this.dataSource.transaction(async (tx) => {
       const institution = await this.find(tx, id, true);
+      assertCanActForMember(actor, institution.memberId, {
+        resourceType: 'institution',
+        resourceId: institution.id,
+      });
       assertVersion(expected, institution.version, 'institution');
       const before = toInstitutionResponse(institution);
       const changes = changedFields(institution, { name: dto.name?.trim(), type: dto.type });
@@ -140,7 +151,7 @@ export class InstitutionsService {
         await this.assertNameFree(tx, changes.name, institution.memberId, institution.id);
       await tx.update(Institution, { id }, changes);
       const after = toInstitutionResponse(await this.find(tx, id));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'UPDATE',
         resourceType: 'institution',
         resourceId: id,

@@ -1,3 +1,5 @@
+import type { Actor } from '../../common/auth/actor.js';
+import { CurrentActor, Public, RequirePermission } from '../../common/auth/route-access.js';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiConditionalUpdate, ApiIdempotentCreate, ApiProblems } from '../../common/openapi/api-problems.js';
@@ -18,6 +20,7 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'List members (national and local governments), by code.' })
   @ApiOkResponse({ type: MemberPage })
   @ApiProblems(400)
@@ -26,14 +29,16 @@ export class MembersController {
   }
 
   @Post()
+  @RequirePermission('member.write')
   @ApiOperation({ summary: 'Register a member.' })
   @ApiCreatedResponse({ type: MemberResponse })
   @ApiIdempotentCreate()
-  create(@Body() dto: CreateMemberDto): Promise<MemberResponse> {
-    return this.members.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateMemberDto): Promise<MemberResponse> {
+    return this.members.create(actor, dto);
   }
 
   @Get(':member')
+  @Public()
   @ApiOperation({ summary: 'A member, by code (KEN) or id.' })
   @ApiOkResponse({ type: MemberResponse })
   @ApiProblems(404)
@@ -42,14 +47,16 @@ export class MembersController {
   }
 
   @Patch(':member')
+  @RequirePermission('member.write')
   @ApiOperation({ summary: "Change a member's name or region. The code and type are fixed." })
   @ApiOkResponse({ type: MemberResponse })
   @ApiConditionalUpdate()
   update(
+    @CurrentActor() actor: Actor,
     @Param('member') key: string,
     @IfMatch() expected: ExpectedVersion,
     @Body() dto: UpdateMemberDto,
   ): Promise<MemberResponse> {
-    return this.members.update(key, expected, dto);
+    return this.members.update(actor, key, expected, dto);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { changedFields, isEmpty } from '../../common/changes.js';
+import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
@@ -61,7 +62,7 @@ export class MembersService {
     return member;
   }
 
-  async create(dto: CreateMemberDto): Promise<MemberResponse> {
+  async create(actor: Actor, dto: CreateMemberDto): Promise<MemberResponse> {
     const problem = memberCodeProblem(dto.code, dto.type);
     if (problem) throw invalidFields('member.invalid_code', [{ field: 'code', message: problem }]);
     return this.dataSource.transaction(async (tx) => {
@@ -82,7 +83,7 @@ export class MembersService {
         region: dto.region,
       });
       const created = toMemberResponse(await tx.findOneByOrFail(Member, { id }));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'CREATE',
         resourceType: 'member',
         resourceId: id,
@@ -92,7 +93,12 @@ export class MembersService {
     });
   }
 
-  async update(key: string, expected: ExpectedVersion, dto: UpdateMemberDto): Promise<MemberResponse> {
+  async update(
+    actor: Actor,
+    key: string,
+    expected: ExpectedVersion,
+    dto: UpdateMemberDto,
+  ): Promise<MemberResponse> {
     return this.dataSource.transaction(async (tx) => {
       const member = await this.find(tx, key, true);
       assertVersion(expected, member.version, 'member');
@@ -101,7 +107,7 @@ export class MembersService {
       if (isEmpty(changes)) return before;
       await tx.update(Member, { id: member.id }, changes);
       const after = toMemberResponse(await tx.findOneByOrFail(Member, { id: member.id }));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'UPDATE',
         resourceType: 'member',
         resourceId: member.id,

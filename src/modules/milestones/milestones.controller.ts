@@ -1,3 +1,5 @@
+import type { Actor } from '../../common/auth/actor.js';
+import { CurrentActor, Public, RequirePermission } from '../../common/auth/route-access.js';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type ExpectedVersion, IfMatch } from '../../common/http/preconditions.js';
@@ -18,6 +20,7 @@ export class MilestonesController {
   constructor(private readonly milestones: MilestonesService) {}
 
   @Get('commitments/:commitment/milestones')
+  @Public()
   @ApiOperation({ summary: "A commitment's milestones, in order." })
   @ApiOkResponse({ type: MilestonePage })
   @ApiProblems(400, 404)
@@ -29,18 +32,21 @@ export class MilestonesController {
   }
 
   @Post('commitments/:commitment/milestones')
+  @RequirePermission('milestone.write')
   @ApiOperation({ summary: 'Add a milestone to a commitment.' })
   @ApiCreatedResponse({ type: MilestoneResponse })
   @ApiIdempotentCreate()
   @ApiProblems(404)
   create(
+    @CurrentActor() actor: Actor,
     @Param('commitment') commitment: string,
     @Body() dto: CreateMilestoneDto,
   ): Promise<MilestoneResponse> {
-    return this.milestones.create(commitment, dto);
+    return this.milestones.create(actor, commitment, dto);
   }
 
   @Get('milestones/:id')
+  @Public()
   @ApiOperation({ summary: 'A milestone.' })
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiProblems(404)
@@ -49,14 +55,16 @@ export class MilestonesController {
   }
 
   @Patch('milestones/:id')
+  @RequirePermission('milestone.write')
   @ApiOperation({ summary: 'Change a milestone, including its status. Withdraw rather than delete.' })
   @ApiOkResponse({ type: MilestoneResponse })
   @ApiConditionalUpdate()
   update(
+    @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @IfMatch() expected: ExpectedVersion,
     @Body() dto: UpdateMilestoneDto,
   ): Promise<MilestoneResponse> {
-    return this.milestones.update(id, expected, dto);
+    return this.milestones.update(actor, id, expected, dto);
   }
 }

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { changedFields, isEmpty } from '../../common/changes.js';
+import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
 import { isUuid } from '../../common/validation/decorators.js';
+import { assertCanActForMember } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CommitmentsService } from '../commitments/commitments.service.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
@@ -83,7 +85,7 @@ export class MilestonesService {
     return milestone;
   }
 
-  async create(commitmentKey: string, dto: CreateMilestoneDto): Promise<MilestoneResponse> {
+  async create(actor: Actor, commitmentKey: string, dto: CreateMilestoneDto): Promise<MilestoneResponse> {
     const status = dto.status ?? 'NOT_STARTED';
     const shape = {
       startDate: dto.startDate ?? null,
@@ -99,6 +101,11 @@ export class MilestonesService {
     return this.dataSource.transaction(async (tx) => {
       // The commitment's row lock also serialises the choice of the next ordinal.
       const commitment = await this.commitments.find(tx, commitmentKey, true);
+      assertCanActForMember(actor, commitment.memberId, {
+        resourceType: 'milestone',
+        resourceId: `new of commitment ${commitment.id}`,
+        commitmentId: commitment.id,
+      });
       if (dto.responsibleInstitutionId)
         await this.institutions.requireAll(tx, [dto.responsibleInstitutionId], 'responsibleInstitutionId');
       const ordinal = dto.ordinal ?? (await this.nextOrdinal(tx, commitment.id));
@@ -119,22 +126,33 @@ export class MilestonesService {
       });
       await this.commitments.touch(tx, commitment.id);
       const created = toMilestoneResponse(await this.find(tx, id));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'CREATE',
         resourceType: 'milestone',
         resourceId: id,
+        commitmentId: commitment.id,
         after: created,
       });
       return created;
     });
   }
 
-  async update(id: string, expected: ExpectedVersion, dto: UpdateMilestoneDto): Promise<MilestoneResponse> {
+  async update(
+    actor: Actor,
+    id: string,
+    expected: ExpectedVersion,
+    dto: UpdateMilestoneDto,
+  ): Promise<MilestoneResponse> {
     return this.dataSource.transaction(async (tx) => {
       if (!isUuid(id)) throw notFound('milestone', id);
       const locked = await tx.findOne(Milestone, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw notFound('milestone', id);
       const current = await this.find(tx, id);
+      assertCanActForMember(actor, current.commitment?.memberId ?? null, {
+        resourceType: 'milestone',
+        resourceId: id,
+        commitmentId: current.commitmentId,
+      });
       assertVersion(expected, current.version, 'milestone');
 
       const status = dto.status ?? current.status;
@@ -177,10 +195,11 @@ export class MilestonesService {
       await tx.update(Milestone, { id }, changes);
       await this.commitments.touch(tx, current.commitmentId);
       const after = toMilestoneResponse(await this.find(tx, id));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'UPDATE',
         resourceType: 'milestone',
         resourceId: id,
+        commitmentId: current.commitmentId,
         before,
         after,
       });

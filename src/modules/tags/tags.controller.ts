@@ -1,3 +1,5 @@
+import type { Actor } from '../../common/auth/actor.js';
+import { CurrentActor, Public, RequirePermission } from '../../common/auth/route-access.js';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiIdempotentCreate, ApiProblems } from '../../common/openapi/api-problems.js';
@@ -11,6 +13,7 @@ export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'List the policy-area tags, by slug.' })
   @ApiOkResponse({ type: TagPage })
   @ApiProblems(400)
@@ -19,14 +22,16 @@ export class TagsController {
   }
 
   @Post()
+  @RequirePermission('tag.write')
   @ApiOperation({ summary: 'Add a policy-area tag.' })
   @ApiCreatedResponse({ type: TagResponse })
   @ApiIdempotentCreate()
-  create(@Body() dto: CreateTagDto): Promise<TagResponse> {
-    return this.tags.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateTagDto): Promise<TagResponse> {
+    return this.tags.create(actor, dto);
   }
 
   @Get(':slug')
+  @Public()
   @ApiOperation({ summary: 'A policy-area tag.' })
   @ApiOkResponse({ type: TagResponse })
   @ApiProblems(404)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
@@ -42,7 +43,7 @@ export class TagsService {
     return toTagResponse(tag);
   }
 
-  async create(dto: CreateTagDto): Promise<TagResponse> {
+  async create(actor: Actor, dto: CreateTagDto): Promise<TagResponse> {
     const slug = dto.slug ?? slugOf(dto.label);
     if (!TAG_SLUG.test(slug)) {
       throw invalidFields('tag.invalid_label', [
@@ -58,7 +59,7 @@ export class TagsService {
       const id = randomUUID();
       await tx.insert(PolicyAreaTag, { id, slug, label: dto.label.trim() });
       const created = toTagResponse(await tx.findOneByOrFail(PolicyAreaTag, { id }));
-      await this.audit.record(tx, {
+      await this.audit.record(tx, actor, {
         action: 'CREATE',
         resourceType: 'tag',
         resourceId: slug,

@@ -327,6 +327,13 @@ class MilestoneCounts {
   @ApiProperty() withdrawn: number;
 }
 
+class ContactPersonResponse {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+}
+
 export class CommitmentResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'KE0037' }) code: string;
@@ -352,8 +359,15 @@ export class CommitmentResponse {
   @ApiProperty({ enum: IAP2_LEVELS, nullable: true }) participationLevel: Iap2Level | null;
   @ApiProperty({ type: [LinkResponse], description: 'Links from this commitment to others.' })
   links: LinkResponse[];
-  @ApiProperty({ description: 'Whether a contact person is on file (shown to signed-in users only).' })
+  @ApiProperty({ description: 'Whether a contact person is on file.' })
   contactOnFile: boolean;
+  @ApiPropertyOptional({
+    type: () => ContactPersonResponse,
+    nullable: true,
+    description:
+      'The contact person: personal data, in the answer to signed-in callers only, on the single-commitment route.',
+  })
+  contact?: ContactPersonResponse | null;
   @ApiProperty({ type: MilestoneCounts }) milestones: MilestoneCounts;
   @ApiProperty({ description: 'Moves with every change to the commitment or its milestones; the ETag.' })
   version: number;

@@ -1,4 +1,4 @@
-import { canonicalJson } from './idempotency.interceptor.js';
+import { canonicalJson } from './canonical-json.js';
 
 describe('canonicalJson', () => {
   it('hashes the same body the same whatever the order of its keys', () => {
