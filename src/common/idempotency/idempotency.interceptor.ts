@@ -11,6 +11,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, type Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
+import type { RequestWithActor } from '../auth/route-access.js';
 import { canonicalJson } from '../canonical-json.js';
 import { DomainError } from '../errors/domain-error.js';
 
@@ -57,7 +58,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         [{ field: 'Idempotency-Key', message: 'must be 1 to 200 printable ASCII characters' }],
       );
     }
-    const scope = `${request.method} ${request.url}`;
+    // Keys belong to their caller: another caller's key must neither replay nor block this request.
+    const actor = (request as RequestWithActor).actor;
+    const caller = actor?.kind === 'user' ? actor.userId : (actor?.kind ?? 'anonymous');
+    const scope = `${caller} ${request.method} ${request.url}`;
     // Nest sets the status after interceptors run, so read it where Nest does: @HttpCode or 201.
     const status =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
