@@ -3,6 +3,12 @@ export const API_DESCRIPTION = `
 Tracks Open Government Partnership action plans: members, their action plans, SMART commitments on
 participatory digital governance, and their milestones.
 
+**Access**: reads of the published register are public. Writes need an API token, sent as
+\`Authorization: Bearer ct_...\`, of a user whose role permits them: admins anything; a government point
+of contact only their own member's institutions, plans, commitments and milestones (another member's
+record answers 403 and the attempt is logged). 401 for a missing, malformed, expired or revoked token.
+Writes and failed sign-ins are rate-limited (429 with Retry-After).
+
 **Conventions**
 - JSON under \`/api/v1\`, camelCase fields, dates as \`YYYY-MM-DD\`, timestamps in UTC.
 - **Dates with a precision**: plans say "Q3 2025" or "2026". A date is sent and returned as the first day

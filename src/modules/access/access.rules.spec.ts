@@ -1,0 +1,84 @@
+import type { Actor, UserActor } from '../../common/auth/actor.js';
+import { ANONYMOUS, SYSTEM } from '../../common/auth/actor.js';
+import { PERMISSIONS } from '../../common/auth/route-access.js';
+import { canActForMember, canSeeContacts, hasPermission, roleBindingProblems } from './access.rules.js';
+
+function aUser(overrides: Partial<UserActor> = {}): UserActor {
+  return {
+    kind: 'user',
+    userId: 'u1',
+    role: 'government_poc',
+    memberId: 'kenya',
+    organisationId: null,
+    assessorMemberIds: [],
+    tokenId: 't1',
+    ...overrides,
+  };
+}
+
+describe('permissions by role (DESIGN.md section 2)', () => {
+  it('gives admins every permission', () => {
+    for (const permission of PERMISSIONS) expect(hasPermission('admin', permission)).toBe(true);
+  });
+
+  it("gives points of contact the register's writes, not the platform's", () => {
+    expect(hasPermission('government_poc', 'commitment.write')).toBe(true);
+    expect(hasPermission('government_poc', 'milestone.write')).toBe(true);
+    expect(hasPermission('government_poc', 'member.write')).toBe(false);
+    expect(hasPermission('government_poc', 'tag.write')).toBe(false);
+    expect(hasPermission('government_poc', 'access.manage')).toBe(false);
+    expect(hasPermission('government_poc', 'audit.read')).toBe(false);
+  });
+
+  it.each(['civil_society', 'assessor'] as const)('gives a %s no write to the register', (role) => {
+    for (const permission of PERMISSIONS)
+      expect(hasPermission(role, permission)).toBe(permission === 'token.own');
+  });
+});
+
+describe('canActForMember', () => {
+  it("lets a point of contact change their own member's records only", () => {
+    expect(canActForMember(aUser(), 'kenya')).toBe(true);
+    expect(canActForMember(aUser(), 'uruguay')).toBe(false);
+    expect(canActForMember(aUser(), null)).toBe(false);
+  });
+
+  it('lets admins and the system change anything, and nobody else', () => {
+    expect(canActForMember(aUser({ role: 'admin', memberId: null }), 'uruguay')).toBe(true);
+    expect(canActForMember(aUser({ role: 'admin', memberId: null }), null)).toBe(true);
+    expect(canActForMember(SYSTEM, 'kenya')).toBe(true);
+    const others: Actor[] = [
+      ANONYMOUS,
+      aUser({ role: 'civil_society', memberId: null }),
+      aUser({ role: 'assessor', memberId: null, assessorMemberIds: ['kenya'] }),
+    ];
+    for (const actor of others) expect(canActForMember(actor, 'kenya')).toBe(false);
+  });
+});
+
+describe('personal data', () => {
+  it('shows contact persons to signed-in users, never to anonymous callers', () => {
+    expect(canSeeContacts(ANONYMOUS)).toBe(false);
+    expect(canSeeContacts(aUser({ role: 'civil_society', memberId: null }))).toBe(true);
+  });
+});
+
+describe('roleBindingProblems', () => {
+  it('accepts each role bound as it must be', () => {
+    expect(roleBindingProblems({ role: 'government_poc', memberId: 'kenya' })).toEqual([]);
+    expect(roleBindingProblems({ role: 'civil_society', organisationId: 'org' })).toEqual([]);
+    expect(roleBindingProblems({ role: 'assessor', assessorMemberIds: ['kenya'] })).toEqual([]);
+    expect(roleBindingProblems({ role: 'admin' })).toEqual([]);
+  });
+
+  it('names what is missing or out of place', () => {
+    expect(roleBindingProblems({ role: 'government_poc' }).map((p) => p.field)).toEqual(['member']);
+    expect(roleBindingProblems({ role: 'admin', memberId: 'kenya' }).map((p) => p.field)).toEqual(['member']);
+    expect(roleBindingProblems({ role: 'civil_society' }).map((p) => p.field)).toEqual(['organisation']);
+    expect(
+      roleBindingProblems({ role: 'government_poc', memberId: 'k', assessorMemberIds: ['k'] }).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['assignedMembers']);
+  });
+});
