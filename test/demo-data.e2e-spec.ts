@@ -70,17 +70,23 @@ describe(`demo register (${ENGINE})`, () => {
     });
   });
 
-  it('gives one demo user of each role, whose published token signs them in', async () => {
+  it('gives one demo user of each role, whose published token works on the embedded database only', async () => {
     expect(new Set(DEMO_IDENTITIES.map((d) => d.role))).toEqual(
       new Set(['admin', 'government_poc', 'civil_society', 'assessor']),
     );
     for (const identity of DEMO_IDENTITIES) {
       const me = await api.as(identity.token).get('/api/v1/me');
-      expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ role: identity.role, email: identity.email });
+      if (ENGINE === 'postgres') {
+        // The tokens are published in the README: with DATABASE_URL set they open nothing.
+        expect(me.status).toBe(401);
+        expect(me.body.code).toBe('auth.unknown_token');
+      } else {
+        expect(me.status).toBe(200);
+        expect(me.body).toMatchObject({ role: identity.role, email: identity.email });
+      }
     }
-    const poc = await api.as(DEMO_IDENTITIES[1].token).get('/api/v1/me');
-    expect(poc.body.member).toBe('KEN');
+    if (ENGINE === 'pglite')
+      expect((await api.as(DEMO_IDENTITIES[1].token).get('/api/v1/me')).body.member).toBe('KEN');
   });
 
   it('has at least four members, national and local, each readable by its code', async () => {
