@@ -84,11 +84,14 @@ export class AccessAndAuditChain1764100000000 implements MigrationInterface {
     await db.query(`ALTER TABLE audit_log ADD COLUMN prev_hash char(64) NULL`);
     await db.query(`ALTER TABLE audit_log ADD COLUMN hash char(64) NULL`);
     await db.query(`ALTER TABLE audit_log DROP CONSTRAINT ck_audit_log_action`);
-    await db.query(`ALTER TABLE audit_log ADD CONSTRAINT ck_audit_log_action CHECK (action IN ('CREATE','UPDATE','DELETE','REVOKE','DENIED'))`);
-    await db.query(`CREATE INDEX ix_audit_log_commitment ON audit_log (commitment_id, id) WHERE commitment_id IS NOT NULL`);
+    await db.query(
+      `ALTER TABLE audit_log ADD CONSTRAINT ck_audit_log_action CHECK (action IN ('CREATE','UPDATE','DELETE','REVOKE','DENIED'))`,
+    );
+    await db.query(
+      `CREATE INDEX ix_audit_log_commitment ON audit_log (commitment_id, id) WHERE commitment_id IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX ix_audit_log_actor ON audit_log (actor_id, id)`);
     await db.query(`CREATE INDEX ix_audit_log_action ON audit_log (action, id)`);
-    // Entries written before the chain existed are sealed into it by the service at first start.
 
     // One row holds the head of the chain: appending updates it, which also makes appends take turns.
     await db.query(`
@@ -133,7 +136,9 @@ export class AccessAndAuditChain1764100000000 implements MigrationInterface {
     await db.query(`DROP INDEX ix_audit_log_actor`);
     await db.query(`DROP INDEX ix_audit_log_commitment`);
     await db.query(`ALTER TABLE audit_log DROP CONSTRAINT ck_audit_log_action`);
-    await db.query(`ALTER TABLE audit_log ADD CONSTRAINT ck_audit_log_action CHECK (action IN ('CREATE','UPDATE','DELETE'))`);
+    await db.query(
+      `ALTER TABLE audit_log ADD CONSTRAINT ck_audit_log_action CHECK (action IN ('CREATE','UPDATE','DELETE'))`,
+    );
     for (const column of ['hash', 'prev_hash', 'commitment_id', 'actor_role', 'actor_id']) {
       await db.query(`ALTER TABLE audit_log DROP COLUMN ${column}`);
     }

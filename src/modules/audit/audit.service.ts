@@ -45,6 +45,7 @@ interface AuditRow {
   hash: string | null;
 }
 
+// The id is read as text (a bigint may outgrow a JS number); order by the column, never by that text.
 const SELECT_ENTRY = `SELECT id::text AS id, occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id,
                              commitment_id, before, after, prev_hash, hash
                         FROM audit_log`;
@@ -125,10 +126,10 @@ export class AuditService {
     if (query.cursor) add('id < ?::bigint', String(decodeCursor(query.cursor, ['string'])[0]));
     params.push(limit + 1);
     const rows: AuditRow[] = await this.dataSource.query(
-      `${SELECT_ENTRY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`,
+      `${SELECT_ENTRY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_log.id DESC LIMIT $${params.length}`,
       params,
     );
-    return toPage(rows, limit, (r) => [r.id], toAuditEntryResponse);
+    return toPage(rows, limit, (r) => [r.id], toStoredEntry);
   }
 
   /** A commitment's public history, newest first: who (by role) changed what, with no personal data. */
@@ -145,7 +146,7 @@ export class AuditService {
     }
     params.push(limit + 1);
     const rows: AuditRow[] = await this.dataSource.query(
-      `${SELECT_ENTRY} WHERE commitment_id = $1 AND action <> 'DENIED' ${after} ORDER BY id DESC LIMIT $${params.length}`,
+      `${SELECT_ENTRY} WHERE commitment_id = $1 AND action <> 'DENIED' ${after} ORDER BY audit_log.id DESC LIMIT $${params.length}`,
       params,
     );
     return toPage(
@@ -173,13 +174,17 @@ export class AuditService {
     let broken: ChainBreak | undefined;
     for (;;) {
       const rows: AuditRow[] = await this.dataSource.query(
-        `${SELECT_ENTRY} WHERE id > $1::bigint ORDER BY id LIMIT ${VERIFY_BATCH}`,
+        `${SELECT_ENTRY} WHERE id > $1::bigint ORDER BY audit_log.id LIMIT ${VERIFY_BATCH}`,
         [lastId],
       );
       if (rows.length === 0) break;
       const entries = rows.map(toStoredEntry);
       broken = firstBreak(entries, previousHash);
-      if (broken) break;
+      if (broken) {
+        const brokenId = broken.id;
+        checked += entries.findIndex((e) => e.id === brokenId);
+        break;
+      }
       checked += rows.length;
       previousHash = entries[entries.length - 1].hash;
       lastId = rows[rows.length - 1].id;
@@ -202,7 +207,8 @@ export class AuditService {
   }
 }
 
-function toStoredEntry(row: AuditRow): StoredEntry {
+/** An entry as stored: what the chain check reads, and what admins are shown. */
+function toStoredEntry(row: AuditRow): StoredEntry & AuditEntryResponse {
   return {
     id: row.id,
     hash: row.hash,
@@ -217,23 +223,5 @@ function toStoredEntry(row: AuditRow): StoredEntry {
     commitmentId: row.commitment_id,
     before: row.before,
     after: row.after,
-  };
-}
-
-function toAuditEntryResponse(row: AuditRow): AuditEntryResponse {
-  return {
-    id: row.id,
-    occurredAt: row.occurred_at.toISOString(),
-    requestId: row.request_id,
-    actorId: row.actor_id,
-    actorRole: row.actor_role,
-    action: row.action,
-    resourceType: row.resource_type,
-    resourceId: row.resource_id,
-    commitmentId: row.commitment_id,
-    before: row.before,
-    after: row.after,
-    prevHash: row.prev_hash,
-    hash: row.hash,
   };
 }

@@ -1,0 +1,900 @@
+import { randomBytes } from 'node:crypto';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { DiscoveryService, ModulesContainer } from '@nestjs/core';
+import {
+  type Permission,
+  PERMISSIONS,
+  PUBLIC_ROUTE,
+  ROUTE_PERMISSION,
+} from '../src/common/auth/route-access.js';
+import { countRows, expectProblem } from './support/assertions.js';
+import { aMember, aMilestone, anInstitution, aTag, commitmentBody } from './support/factories.js';
+import { ENGINE, type Response, TestApp } from './support/test-app.js';
+
+// Who may call what (DESIGN.md section 2), as data: every route of the OpenAPI document, called by
+// every kind of caller, with the answer the rules give. A route that is added without a row here
+// fails the coverage test; a refusal must leave every record, and the audit log, as it was.
+
+type Method = 'GET' | 'POST' | 'PATCH';
+type Role = 'admin' | 'government_poc' | 'civil_society' | 'assessor';
+
+/** The callers of the matrix. */
+const IDENTITIES = [
+  'anonymous',
+  'admin',
+  'pocA',
+  'pocB',
+  'civil_society',
+  'assessor',
+  'expired',
+  'revoked',
+  'unknown',
+  'inactive',
+  'malformed',
+] as const;
+type Identity = (typeof IDENTITIES)[number];
+
+/** The role of each signed-in caller whose token works. */
+const ROLE_OF: Partial<Record<Identity, Role>> = {
+  admin: 'admin',
+  pocA: 'government_poc',
+  pocB: 'government_poc',
+  civil_society: 'civil_society',
+  assessor: 'assessor',
+};
+
+/** Callers whose token must not work, whatever the route (public ones included): the 401 code. */
+const REFUSED_TOKEN: Partial<Record<Identity, string>> = {
+  expired: 'auth.expired_token',
+  revoked: 'auth.revoked_token',
+  unknown: 'auth.unknown_token',
+  inactive: 'auth.inactive_user',
+  malformed: 'auth.malformed_token',
+};
+
+/** The rules as the brief states them (written out here, not imported from src/). */
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  government_poc: [
+    'institution.write',
+    'action_plan.write',
+    'commitment.write',
+    'milestone.write',
+    'token.own',
+  ],
+  civil_society: ['token.own'],
+  assessor: ['token.own'],
+};
+
+/** Whose records a write touches: member A's, member B's, or no member's. */
+type Scope = 'A' | 'B' | 'none';
+
+interface Outcome {
+  status: number;
+  code?: string;
+}
+
+interface BuiltRequest {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface RouteCase {
+  method: Method;
+  /** The path exactly as the OpenAPI document names it. */
+  path: string;
+  /** Tells apart two rows of one route (e.g. the same write on another member's record). */
+  variant?: string;
+  access: 'public' | Permission;
+  /** For writes checked on the record: whose record it is. */
+  scope?: Scope;
+  /** The resource type a DENIED audit entry names. */
+  deniedType?: string;
+  /** The status of an allowed call. */
+  ok: 200 | 201;
+  /** A valid request, built afresh for each call (unique values, current ETag). */
+  build: () => Promise<BuiltRequest>;
+  /** What a refused call must leave unchanged (besides the audit log). */
+  state?: () => Promise<unknown>;
+  /** An answer the general rules do not give (undefined: the general rules apply). */
+  special?: (who: Identity) => Outcome | undefined;
+}
+
+function expected(route: RouteCase, who: Identity): Outcome {
+  const refused = REFUSED_TOKEN[who];
+  if (refused) return { status: 401, code: refused };
+  const special = route.special?.(who);
+  if (special) return special;
+  if (route.access === 'public') return { status: route.ok };
+  const role = ROLE_OF[who];
+  if (role === undefined) return { status: 401, code: 'auth.required' };
+  if (!ROLE_PERMISSIONS[role].includes(route.access)) return { status: 403, code: 'access.forbidden' };
+  if (role === 'admin' || route.scope === undefined) return { status: route.ok };
+  const own = (route.scope === 'A' && who === 'pocA') || (route.scope === 'B' && who === 'pocB');
+  return own ? { status: route.ok } : { status: 403, code: 'access.denied' };
+}
+
+describe(`access matrix (${ENGINE})`, () => {
+  let api: TestApp;
+
+  // Fixtures, created in beforeAll; the route table's builders read them when a test runs.
+  const fx: Record<string, any> = {};
+  const authorization: Partial<Record<Identity, string>> = {};
+  const userIdOf: Partial<Record<Identity, string>> = {};
+
+  let sequence = 0;
+  const unique = () => `${Date.now().toString(36)}${(sequence += 1)}`;
+  const nextPlanNumber: Record<'A' | 'B', number> = { A: 10, B: 10 };
+  let memberCodes = 0;
+  /** Codes NAA, NAB, ...: no fixture uses them. */
+  const freeMemberCode = () => {
+    const n = (memberCodes += 1);
+    return `N${String.fromCharCode(65 + Math.floor(n / 26), 65 + (n % 26))}`;
+  };
+
+  const row = async (table: string, id: string) =>
+    (await api.query(`SELECT * FROM ${table} WHERE id = $1`, [id]))[0];
+  const count = (table: string) => () => countRows(api, table);
+  const etagOf = async (url: string): Promise<string> => {
+    const res = await api.get(url);
+    if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${res.text}`);
+    return String(res.headers.etag);
+  };
+  const patchOf = async (url: string, body: unknown): Promise<BuiltRequest> => ({
+    url,
+    body,
+    headers: { 'if-match': await etagOf(url) },
+  });
+  const get = (url: () => string) => async (): Promise<BuiltRequest> => ({ url: url() });
+
+  const member = (s: 'A' | 'B') => fx[`member${s}`];
+  const memberOf = (s: 'A' | 'B') => ({ A: 'member A', B: 'member B' })[s];
+
+  /** The writes checked on the record, on the records of member A or of member B. */
+  const memberWrites = (s: 'A' | 'B'): RouteCase[] => {
+    const variant = `(${memberOf(s)})`;
+    return [
+      {
+        method: 'POST',
+        path: '/api/v1/institutions',
+        variant,
+        access: 'institution.write',
+        scope: s,
+        deniedType: 'institution',
+        ok: 201,
+        build: async () => ({
+          url: '/api/v1/institutions',
+          body: { name: `Agency ${unique()}`, type: 'GOVERNMENT_AGENCY', member: member(s).code },
+        }),
+        state: count('institution'),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/v1/institutions/{id}',
+        variant,
+        access: 'institution.write',
+        scope: s,
+        deniedType: 'institution',
+        ok: 200,
+        build: () =>
+          patchOf(`/api/v1/institutions/${fx[`institution${s}`].id}`, { name: `Agency ${unique()}` }),
+        state: () => row('institution', fx[`institution${s}`].id),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/members/{member}/action-plans',
+        variant,
+        access: 'action_plan.write',
+        scope: s,
+        deniedType: 'action_plan',
+        ok: 201,
+        build: async () => ({
+          url: `/api/v1/members/${member(s).code}/action-plans`,
+          body: {
+            sequenceNumber: (nextPlanNumber[s] += 1),
+            title: `Action plan ${unique()}`,
+            startDate: '2025-01-01',
+            endDate: '2026-12-31',
+            status: 'IMPLEMENTING',
+          },
+        }),
+        state: count('action_plan'),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/v1/action-plans/{id}',
+        variant,
+        access: 'action_plan.write',
+        scope: s,
+        deniedType: 'action_plan',
+        ok: 200,
+        build: () =>
+          patchOf(`/api/v1/action-plans/${fx[`plan${s}`].id}`, { title: `Action plan ${unique()}` }),
+        state: () => row('action_plan', fx[`plan${s}`].id),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/action-plans/{id}/forum-meetings',
+        variant,
+        access: 'action_plan.write',
+        scope: s,
+        deniedType: 'forum_meeting',
+        ok: 201,
+        build: async () => ({
+          url: `/api/v1/action-plans/${fx[`plan${s}`].id}/forum-meetings`,
+          body: { heldOn: '2025-03-01', governmentAttendees: 4, civilSocietyAttendees: 6 },
+        }),
+        state: count('forum_meeting'),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/v1/action-plans/{id}/forum-meetings/{meetingId}',
+        variant,
+        access: 'action_plan.write',
+        scope: s,
+        deniedType: 'forum_meeting',
+        ok: 200,
+        build: () =>
+          patchOf(`/api/v1/action-plans/${fx[`plan${s}`].id}/forum-meetings/${fx[`meeting${s}`].id}`, {
+            governmentAttendees: (sequence += 1),
+          }),
+        state: () => row('forum_meeting', fx[`meeting${s}`].id),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/action-plans/{id}/commitments',
+        variant,
+        access: 'commitment.write',
+        scope: s,
+        deniedType: 'commitment',
+        ok: 201,
+        build: async () => ({
+          url: `/api/v1/action-plans/${fx[`plan${s}`].id}/commitments`,
+          body: commitmentBody({ code: `MX${String((sequence += 1) % 10000).padStart(4, '0')}` }),
+        }),
+        state: count('commitment'),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/v1/commitments/{commitment}',
+        variant,
+        access: 'commitment.write',
+        scope: s,
+        deniedType: 'commitment',
+        ok: 200,
+        build: () =>
+          patchOf(`/api/v1/commitments/${fx[`commitment${s}`].code}`, { title: `Commitment ${unique()}` }),
+        state: () => row('commitment', fx[`commitment${s}`].id),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/commitments/{commitment}/milestones',
+        variant,
+        access: 'milestone.write',
+        scope: s,
+        deniedType: 'milestone',
+        ok: 201,
+        build: async () => ({
+          url: `/api/v1/commitments/${fx[`commitment${s}`].code}/milestones`,
+          body: { title: `Milestone ${unique()}`, deliverable: 'A report', dueDate: '2026-09-30' },
+        }),
+        // Adding a milestone moves the commitment's version: a refusal must not.
+        state: async () => ({
+          milestones: await countRows(api, 'milestone'),
+          commitment: await row('commitment', fx[`commitment${s}`].id),
+        }),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/v1/milestones/{id}',
+        variant,
+        access: 'milestone.write',
+        scope: s,
+        deniedType: 'milestone',
+        ok: 200,
+        build: () =>
+          patchOf(`/api/v1/milestones/${fx[`milestone${s}`].id}`, { title: `Milestone ${unique()}` }),
+        state: async () => ({
+          milestone: await row('milestone', fx[`milestone${s}`].id),
+          commitment: await row('commitment', fx[`commitment${s}`].id),
+        }),
+      },
+    ];
+  };
+
+  const ROUTES: RouteCase[] = [
+    // Health: public, outside the /api/v1 prefix.
+    { method: 'GET', path: '/health', access: 'public', ok: 200, build: get(() => '/health') },
+    { method: 'GET', path: '/health/ready', access: 'public', ok: 200, build: get(() => '/health/ready') },
+
+    // Audit log: admins only.
+    {
+      method: 'GET',
+      path: '/api/v1/audit',
+      access: 'audit.read',
+      ok: 200,
+      build: get(() => '/api/v1/audit'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/audit/verify',
+      access: 'audit.read',
+      ok: 200,
+      build: get(() => '/api/v1/audit/verify'),
+    },
+
+    // Organisations and users: admins only.
+    {
+      method: 'GET',
+      path: '/api/v1/organisations',
+      access: 'access.manage',
+      ok: 200,
+      build: get(() => '/api/v1/organisations'),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/organisations',
+      access: 'access.manage',
+      ok: 201,
+      build: async () => ({
+        url: '/api/v1/organisations',
+        body: { name: `Transparency Watch ${unique()}`, type: 'CIVIL_SOCIETY' },
+      }),
+      state: count('organisation'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/organisations/{id}',
+      access: 'access.manage',
+      ok: 200,
+      build: get(() => `/api/v1/organisations/${fx.organisation.id}`),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/organisations/{id}',
+      access: 'access.manage',
+      ok: 200,
+      build: () =>
+        patchOf(`/api/v1/organisations/${fx.organisation.id}`, { name: `Transparency Watch ${unique()}` }),
+      state: () => row('organisation', fx.organisation.id),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/users',
+      access: 'access.manage',
+      ok: 200,
+      build: get(() => '/api/v1/users'),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/users',
+      access: 'access.manage',
+      ok: 201,
+      build: async () => {
+        const name = unique();
+        return {
+          url: '/api/v1/users',
+          body: { name: `Assessor ${name}`, email: `assessor.${name}@example.org`, role: 'assessor' },
+        };
+      },
+      state: count('app_user'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/users/{id}',
+      access: 'access.manage',
+      ok: 200,
+      build: get(() => `/api/v1/users/${fx.spareUser.id}`),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/users/{id}',
+      access: 'access.manage',
+      ok: 200,
+      build: () => patchOf(`/api/v1/users/${fx.spareUser.id}`, { name: `Spare ${unique()}` }),
+      state: () => row('app_user', fx.spareUser.id),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/users/{id}/tokens',
+      access: 'access.manage',
+      ok: 200,
+      build: get(() => `/api/v1/users/${userIdOf.pocA}/tokens`),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/users/{id}/tokens',
+      access: 'access.manage',
+      ok: 201,
+      build: async () => ({
+        url: `/api/v1/users/${fx.spareUser.id}/tokens`,
+        body: { name: `Sync ${unique()}` },
+      }),
+      state: count('api_token'),
+    },
+
+    // Your own tokens: every signed-in user.
+    { method: 'GET', path: '/api/v1/me', access: 'token.own', ok: 200, build: get(() => '/api/v1/me') },
+    {
+      method: 'GET',
+      path: '/api/v1/me/tokens',
+      access: 'token.own',
+      ok: 200,
+      build: get(() => '/api/v1/me/tokens'),
+    },
+    {
+      // A spare token of the POC of member A: theirs to revoke, and any admin's; anyone else's
+      // attempt is answered as if it did not exist.
+      method: 'POST',
+      path: '/api/v1/tokens/{id}/revoke',
+      variant: "(a token of member A's POC)",
+      access: 'token.own',
+      ok: 200,
+      build: async () => {
+        const issued = await api.post(`/api/v1/users/${userIdOf.pocA}/tokens`, { name: `Spare ${unique()}` });
+        if (issued.status !== 201) throw new Error(`token: ${issued.status} ${issued.text}`);
+        fx.spareTokenId = issued.body.id;
+        return { url: `/api/v1/tokens/${issued.body.id}/revoke` };
+      },
+      state: () => row('api_token', fx.spareTokenId),
+      special: (who) =>
+        who === 'pocB' || who === 'civil_society' || who === 'assessor'
+          ? { status: 404, code: 'token.not_found' }
+          : undefined,
+    },
+
+    // Members and tags: admins write; everyone reads.
+    {
+      method: 'GET',
+      path: '/api/v1/members',
+      access: 'public',
+      ok: 200,
+      build: get(() => '/api/v1/members'),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/members',
+      access: 'member.write',
+      ok: 201,
+      build: async () => ({
+        url: '/api/v1/members',
+        body: { code: freeMemberCode(), name: 'Newland', type: 'NATIONAL', region: 'EUROPE' },
+      }),
+      state: count('member'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/members/{member}',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/members/${member('A').code}`),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/members/{member}',
+      access: 'member.write',
+      ok: 200,
+      build: () => patchOf(`/api/v1/members/${member('A').code}`, { name: `Aland ${unique()}` }),
+      state: () => row('member', member('A').id),
+    },
+    { method: 'GET', path: '/api/v1/tags', access: 'public', ok: 200, build: get(() => '/api/v1/tags') },
+    {
+      method: 'POST',
+      path: '/api/v1/tags',
+      access: 'tag.write',
+      ok: 201,
+      build: async () => ({ url: '/api/v1/tags', body: { label: `Open Data ${unique()}` } }),
+      state: count('policy_area_tag'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/tags/{slug}',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/tags/${fx.tag.slug}`),
+    },
+
+    // Institutions.
+    {
+      method: 'GET',
+      path: '/api/v1/institutions',
+      access: 'public',
+      ok: 200,
+      build: get(() => '/api/v1/institutions'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/institutions/{id}',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/institutions/${fx.institutionA.id}`),
+    },
+    {
+      // An institution of no member (an international body): admins only.
+      method: 'POST',
+      path: '/api/v1/institutions',
+      variant: '(no member)',
+      access: 'institution.write',
+      scope: 'none',
+      deniedType: 'institution',
+      ok: 201,
+      build: async () => ({
+        url: '/api/v1/institutions',
+        body: { name: `Bank ${unique()}`, type: 'MULTILATERAL' },
+      }),
+      state: count('institution'),
+    },
+    {
+      method: 'PATCH',
+      path: '/api/v1/institutions/{id}',
+      variant: '(no member)',
+      access: 'institution.write',
+      scope: 'none',
+      deniedType: 'institution',
+      ok: 200,
+      build: () => patchOf(`/api/v1/institutions/${fx.institutionNone.id}`, { name: `Bank ${unique()}` }),
+      state: () => row('institution', fx.institutionNone.id),
+    },
+
+    // Action plans, forum meetings, commitments, milestones: published reads.
+    {
+      method: 'GET',
+      path: '/api/v1/action-plans',
+      access: 'public',
+      ok: 200,
+      build: get(() => '/api/v1/action-plans'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/members/{member}/action-plans',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/members/${member('A').code}/action-plans`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/action-plans/{id}',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/action-plans/${fx.planA.id}`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/action-plans/{id}/forum-meetings',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/action-plans/${fx.planA.id}/forum-meetings`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/action-plans/{id}/forum-meetings/{meetingId}',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/action-plans/${fx.planA.id}/forum-meetings/${fx.meetingA.id}`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/commitments',
+      access: 'public',
+      ok: 200,
+      build: get(() => '/api/v1/commitments'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/commitments/{commitment}',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/commitments/${fx.commitmentA.code}`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/commitments/{commitment}/history',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/commitments/${fx.commitmentA.code}/history`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/action-plans/{id}/commitments',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/action-plans/${fx.planA.id}/commitments`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/commitments/{commitment}/milestones',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/commitments/${fx.commitmentA.code}/milestones`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/milestones/{id}',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/milestones/${fx.milestoneA.id}`),
+    },
+
+    // Their writes, on member A's records and on member B's.
+    ...memberWrites('A'),
+    ...memberWrites('B'),
+  ];
+
+  const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+  beforeAll(async () => {
+    api = await TestApp.start();
+
+    // Two national members, each with an institution, a plan, a forum meeting, a commitment and a
+    // milestone; an institution of no member; a tag; a civil-society organisation.
+    fx.memberA = await aMember(api, { code: 'MXA', name: 'Aland' });
+    fx.memberB = await aMember(api, { code: 'MXB', name: 'Beland' });
+    for (const s of ['A', 'B'] as const) {
+      const code = member(s).code;
+      fx[`institution${s}`] = await anInstitution(api, { name: `Digital Agency ${s}`, member: code });
+      const plan = await api.post(`/api/v1/members/${code}/action-plans`, {
+        sequenceNumber: 1,
+        title: `First action plan of ${code}`,
+        startDate: '2025-01-01',
+        endDate: '2026-12-31',
+        status: 'IMPLEMENTING',
+      });
+      expect(plan.status).toBe(201);
+      fx[`plan${s}`] = plan.body;
+      const meeting = await api.post(`/api/v1/action-plans/${plan.body.id}/forum-meetings`, {
+        heldOn: '2025-02-01',
+        governmentAttendees: 3,
+        civilSocietyAttendees: 5,
+      });
+      expect(meeting.status).toBe(201);
+      fx[`meeting${s}`] = meeting.body;
+      const commitment = await api.post(
+        `/api/v1/action-plans/${plan.body.id}/commitments`,
+        commitmentBody({ code: `M${s}0001` }),
+      );
+      expect(commitment.status).toBe(201);
+      fx[`commitment${s}`] = commitment.body;
+      fx[`milestone${s}`] = await aMilestone(api, commitment.body.code, { dueDate: '2026-06-30' });
+    }
+    fx.institutionNone = await anInstitution(api, { name: 'World Bank', type: 'MULTILATERAL' });
+    fx.tag = await aTag(api, 'Access to Information');
+    const organisation = await api.post('/api/v1/organisations', {
+      name: 'Open Budget Coalition',
+      type: 'CIVIL_SOCIETY',
+    });
+    expect(organisation.status).toBe(201);
+    fx.organisation = organisation.body;
+
+    // The callers.
+    const pocA = await api.createUser({
+      name: 'POC of A',
+      email: 'poc.a@example.org',
+      role: 'government_poc',
+      member: 'MXA',
+    });
+    const pocB = await api.createUser({
+      name: 'POC of B',
+      email: 'poc.b@example.org',
+      role: 'government_poc',
+      member: 'MXB',
+    });
+    const civil = await api.createUser({
+      name: 'Civil society',
+      email: 'cso@example.org',
+      role: 'civil_society',
+      organisation: fx.organisation.id,
+    });
+    const assessor = await api.createUser({
+      name: 'Assessor of A',
+      email: 'irm@example.org',
+      role: 'assessor',
+      assignedMembers: ['MXA'],
+    });
+    const spare = await api.createUser({ name: 'Spare', email: 'spare@example.org', role: 'assessor' });
+    fx.spareUser = spare.user;
+
+    // Tokens that must not work: each of an admin, so that a token let through would succeed.
+    const expired = await api.createUser({ name: 'Expired', email: 'expired@example.org', role: 'admin' });
+    await api.query(`UPDATE api_token SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+      expired.tokenId,
+    ]);
+    const revoked = await api.createUser({ name: 'Revoked', email: 'revoked@example.org', role: 'admin' });
+    expect((await api.post(`/api/v1/tokens/${revoked.tokenId}/revoke`, {})).status).toBe(200);
+    const inactive = await api.createUser({ name: 'Inactive', email: 'inactive@example.org', role: 'admin' });
+    expect((await api.patch(`/api/v1/users/${inactive.user.id}`, { active: false })).status).toBe(200);
+
+    const me = await api.get('/api/v1/me');
+    expect(me.status).toBe(200);
+    authorization.admin = `Bearer ${api.token}`;
+    userIdOf.admin = me.body.id;
+    for (const [who, created] of [
+      ['pocA', pocA],
+      ['pocB', pocB],
+      ['civil_society', civil],
+      ['assessor', assessor],
+      ['expired', expired],
+      ['revoked', revoked],
+      ['inactive', inactive],
+    ] as const) {
+      authorization[who] = `Bearer ${created.token}`;
+      userIdOf[who] = created.user.id;
+    }
+    authorization.unknown = `Bearer ct_${randomBytes(32).toString('base64url')}`;
+    authorization.malformed = 'Bearer nope';
+  });
+
+  afterAll(() => api.close());
+
+  /** Calls as `who`: their Authorization header, or none. */
+  const callAs = (who: Identity, req: BuiltRequest, method: Method): Promise<Response> => {
+    const header = authorization[who];
+    return api.anonymous.request(method, req.url, req.body, {
+      headers: { ...(header ? { authorization: header } : {}), ...(req.headers ?? {}) },
+    });
+  };
+
+  const nonDenied = () => countRows(api, 'audit_log', "action <> 'DENIED'");
+  const denied = () => countRows(api, 'audit_log', "action = 'DENIED'");
+
+  it('has a row for every route of the OpenAPI document, and no other', async () => {
+    const res = await api.anonymous.get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const documented = Object.entries<Record<string, unknown>>(res.body.paths).flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((m) => ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'].includes(m))
+        .map((m) => routeKey(m, path)),
+    );
+    const table = [...new Set(ROUTES.map((r) => routeKey(r.method, r.path)))];
+    expect(table.sort()).toEqual([...new Set(documented)].sort());
+  });
+
+  it('has every handler declare @Public() or @RequirePermission(), one of them, with a known permission', () => {
+    const discovery = new DiscoveryService(api.app.get(ModulesContainer));
+    const handlers: string[] = [];
+    const undeclared: string[] = [];
+    for (const wrapper of discovery.getControllers()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!controller) continue;
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        // Every method of a controller is a route handler.
+        expect({
+          handler: `${controller.name}.${name}`,
+          isRoute: Reflect.hasMetadata(METHOD_METADATA, handler),
+        }).toEqual({ handler: `${controller.name}.${name}`, isRoute: true });
+        expect(Reflect.hasMetadata(PATH_METADATA, handler)).toBe(true);
+        handlers.push(`${controller.name}.${name}`);
+        const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) === true;
+        const permission: unknown = Reflect.getMetadata(ROUTE_PERMISSION, handler);
+        if (isPublic === (permission !== undefined)) undeclared.push(`${controller.name}.${name}`);
+        if (permission !== undefined) expect(PERMISSIONS).toContain(permission);
+      }
+    }
+    expect(undeclared).toEqual([]);
+    // As many handlers as the document has operations: none is missed by the walk.
+    expect(handlers).toHaveLength(new Set(ROUTES.map((r) => routeKey(r.method, r.path))).size);
+  });
+
+  for (const route of ROUTES) {
+    describe(`${route.method} ${route.path}${route.variant ? ` ${route.variant}` : ''}`, () => {
+      for (const who of IDENTITIES) {
+        const outcome = expected(route, who);
+        it(`${who} → ${outcome.status}${outcome.code ? ` ${outcome.code}` : ''}`, async () => {
+          const req = await route.build();
+          const stateBefore = await route.state?.();
+          const auditBefore = await nonDenied();
+          const deniedBefore = await denied();
+          const deniedOfCallerBefore =
+            userIdOf[who] === undefined
+              ? 0
+              : await countRows(api, 'audit_log', "action = 'DENIED' AND actor_id = $1", [userIdOf[who]]);
+
+          const res = await callAs(who, req, route.method);
+
+          if (outcome.status < 400) {
+            expect({ status: res.status, body: res.status < 400 ? undefined : res.body }).toEqual({
+              status: outcome.status,
+              body: undefined,
+            });
+            // A write is recorded in the audit log; a read is not.
+            expect(await nonDenied()).toBe(auditBefore + (route.method === 'GET' ? 0 : 1));
+            return;
+          }
+
+          expectProblem(res, outcome.status, outcome.code);
+          if (outcome.status === 401) expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
+          // Nothing changed: the target, and the audit log but for the refusal itself.
+          if (route.state) expect(await route.state()).toEqual(stateBefore);
+          expect(await nonDenied()).toBe(auditBefore);
+          if (outcome.code === 'access.denied') {
+            expect(await denied()).toBe(deniedBefore + 1);
+            const [entry] = await api.query<any>(
+              `SELECT actor_id, resource_type FROM audit_log WHERE action = 'DENIED' ORDER BY id DESC LIMIT 1`,
+            );
+            expect(entry).toEqual({ actor_id: userIdOf[who], resource_type: route.deniedType });
+            expect(
+              await countRows(api, 'audit_log', "action = 'DENIED' AND actor_id = $1", [userIdOf[who]]),
+            ).toBe(deniedOfCallerBefore + 1);
+          } else if (outcome.status === 401) {
+            // An unauthenticated caller is no actor: there is no one to record.
+            expect(await denied()).toBe(deniedBefore);
+          }
+        });
+      }
+    });
+  }
+
+  describe('tokens', () => {
+    it.each([
+      ['Bearer nope'],
+      ['Basic abc'],
+      ['Bearer'],
+      ['bearer ct_short'],
+      [`Bearer ct_${'a'.repeat(42)}!`],
+      [`Token ct_${'b'.repeat(43)}`],
+    ])('refuses the malformed header %j on a public and on a protected route', async (header) => {
+      for (const url of ['/api/v1/members', '/health', '/api/v1/me']) {
+        const res = await api.anonymous.get(url, { authorization: header });
+        expectProblem(res, 401, 'auth.malformed_token');
+        expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
+      }
+    });
+
+    it('takes a token until it expires, then refuses it', async () => {
+      const { token } = await api.createUser(
+        {
+          name: 'Soon expired',
+          email: 'soon.expired@example.org',
+          role: 'civil_society',
+          organisation: fx.organisation.id,
+        },
+        { expiresAt: new Date(Date.now() + 1500).toISOString() },
+      );
+      expect((await api.as(token).get('/api/v1/me')).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      expectProblem(await api.as(token).get('/api/v1/me'), 401, 'auth.expired_token');
+      expectProblem(await api.as(token).get('/api/v1/members'), 401, 'auth.expired_token');
+    });
+
+    it('stops taking a token once it is revoked by its owner', async () => {
+      const { token, tokenId } = await api.createUser({
+        name: 'Self revoker',
+        email: 'self.revoker@example.org',
+        role: 'assessor',
+      });
+      const as = api.as(token);
+      expect((await as.post(`/api/v1/tokens/${tokenId}/revoke`, {})).status).toBe(200);
+      expectProblem(await as.get('/api/v1/me'), 401, 'auth.revoked_token');
+    });
+
+    it('stops taking the tokens of a deactivated user, and takes them again once reactivated', async () => {
+      const { token, user } = await api.createUser({
+        name: 'Deactivated',
+        email: 'deactivated@example.org',
+        role: 'government_poc',
+        member: 'MXA',
+      });
+      expect((await api.as(token).get('/api/v1/me')).status).toBe(200);
+      expect((await api.patch(`/api/v1/users/${user.id}`, { active: false })).status).toBe(200);
+      expectProblem(await api.as(token).get('/api/v1/me'), 401, 'auth.inactive_user');
+      expectProblem(await api.as(token).get('/api/v1/members'), 401, 'auth.inactive_user');
+      expect((await api.patch(`/api/v1/users/${user.id}`, { active: true })).status).toBe(200);
+      expect((await api.as(token).get('/api/v1/me')).status).toBe(200);
+    });
+
+    it("answers someone else's token as missing (404), like a token that does not exist", async () => {
+      const other = await api.createUser({ name: 'Other', email: 'other@example.org', role: 'assessor' });
+      const before = await row('api_token', other.tokenId);
+      const asPoc = api.as(String(authorization.pocA).slice('Bearer '.length));
+      const theirs = await asPoc.post(`/api/v1/tokens/${other.tokenId}/revoke`, {});
+      const missing = await asPoc.post('/api/v1/tokens/00000000-0000-4000-8000-000000000000/revoke', {});
+      expectProblem(theirs, 404, 'token.not_found');
+      expectProblem(missing, 404, 'token.not_found');
+      expect(theirs.body.title).toBe(missing.body.title);
+      expect(await row('api_token', other.tokenId)).toEqual(before);
+    });
+  });
+});
