@@ -21,8 +21,10 @@ async function main(): Promise<void> {
   const logger = new Logger('Main');
   if (config.seedDemoData) {
     const loaded = await seedDemoRegisterIfEmpty(app, { demoIdentities: !config.databaseUrl });
-    if (loaded)
-      logger.log(`Loaded the demo register: ${loaded.members} members, ${loaded.commitments} commitments`);
+    if (loaded) {
+      const users = loaded.users > 0 ? `, ${loaded.users} demo users (their tokens are in the README)` : '';
+      logger.log(`Loaded the demo register: ${loaded.members} members, ${loaded.commitments} commitments${users}`);
+    }
   }
   await app.listen({ port: config.port, host: config.host });
   const engine = config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
