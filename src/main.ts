@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     const loaded = await seedDemoRegisterIfEmpty(app, { demoIdentities: !config.databaseUrl });
     if (loaded) {
       const users = loaded.users > 0 ? `, ${loaded.users} demo users (their tokens are in the README)` : '';
-      logger.log(`Loaded the demo register: ${loaded.members} members, ${loaded.commitments} commitments${users}`);
+      logger.log(
+        `Loaded the demo register: ${loaded.members} members, ${loaded.commitments} commitments${users}`,
+      );
     }
   }
   await app.listen({ port: config.port, host: config.host });
