@@ -1,5 +1,10 @@
 import { RegisterSchema1764000000000 } from './1764000000000-RegisterSchema.js';
 import { AccessAndAuditChain1764100000000 } from './1764100000000-AccessAndAuditChain.js';
+import { ProgressAndAssessments1764200000000 } from './1764200000000-ProgressAndAssessments.js';
 
 /** Every migration, in order. The schema comes from these and nothing else. */
-export const MIGRATIONS = [RegisterSchema1764000000000, AccessAndAuditChain1764100000000];
+export const MIGRATIONS = [
+  RegisterSchema1764000000000,
+  AccessAndAuditChain1764100000000,
+  ProgressAndAssessments1764200000000,
+];

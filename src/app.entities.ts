@@ -4,6 +4,8 @@ import { COMMITMENT_ENTITIES } from './modules/commitments/commitment.entity.js'
 import { Institution } from './modules/institutions/institution.entity.js';
 import { Member } from './modules/members/member.entity.js';
 import { Milestone } from './modules/milestones/milestone.entity.js';
+import { Assessment } from './modules/assessments/assessment.entity.js';
+import { ProgressUpdate } from './modules/progress/progress-update.entity.js';
 import { PolicyAreaTag } from './modules/tags/policy-area-tag.entity.js';
 
 /** Every entity of the application, for the data source. */
@@ -16,4 +18,6 @@ export const ENTITIES = [
   ...COMMITMENT_ENTITIES,
   Milestone,
   ...ACCESS_ENTITIES,
+  ProgressUpdate,
+  Assessment,
 ];

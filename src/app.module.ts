@@ -15,6 +15,8 @@ import { CommitmentsModule } from './modules/commitments/commitments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InstitutionsModule } from './modules/institutions/institutions.module.js';
 import { MembersModule } from './modules/members/members.module.js';
+import { AssessmentsModule } from './modules/assessments/assessments.module.js';
+import { ProgressModule } from './modules/progress/progress.module.js';
 import { MilestonesModule } from './modules/milestones/milestones.module.js';
 import { TagsModule } from './modules/tags/tags.module.js';
 
@@ -52,6 +54,8 @@ export class AppModule {
         ActionPlansModule,
         CommitmentsModule,
         MilestonesModule,
+        ProgressModule,
+        AssessmentsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'action_plan.write',
   'commitment.write',
   'milestone.write',
+  'progress.write',
+  'assessment.write',
   'access.manage',
   'token.own',
   'audit.read',

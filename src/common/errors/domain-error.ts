@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'rate_limited'
   | 'not_found'
+  | 'not_allowed'
   | 'conflict'
   | 'unprocessable'
   | 'precondition_required'

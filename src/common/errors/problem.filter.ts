@@ -11,6 +11,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   forbidden: 403,
   rate_limited: 429,
   not_found: 404,
+  not_allowed: 405,
   conflict: 409,
   precondition_failed: 412,
   unprocessable: 422,

@@ -1,4 +1,5 @@
-import { Matches, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, Matches, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { isIsoDate } from '../dates/partial-date.rules.js';
 
 /**
@@ -33,4 +34,15 @@ export const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, 
 export function NotBlank(): PropertyDecorator {
   return (target, propertyName) =>
     Matches(/\S/, { message: `${String(propertyName)} must not be blank` })(target, propertyName);
+}
+
+/** A query parameter that is `true` or `false` (and nothing else: `1`, `yes` are refused). */
+export function BooleanQuery(): PropertyDecorator {
+  return (target, propertyName) => {
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))(
+      target,
+      propertyName,
+    );
+    IsBoolean({ message: `${String(propertyName)} must be true or false` })(target, propertyName);
+  };
 }

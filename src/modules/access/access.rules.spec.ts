@@ -1,7 +1,13 @@
 import type { Actor, UserActor } from '../../common/auth/actor.js';
 import { ANONYMOUS, SYSTEM } from '../../common/auth/actor.js';
 import { PERMISSIONS } from '../../common/auth/route-access.js';
-import { canActForMember, canSeeContacts, hasPermission, roleBindingProblems } from './access.rules.js';
+import {
+  canActForMember,
+  canAssessMember,
+  canSeeContacts,
+  hasPermission,
+  roleBindingProblems,
+} from './access.rules.js';
 
 function aUser(overrides: Partial<UserActor> = {}): UserActor {
   return {
@@ -30,9 +36,26 @@ describe('permissions by role (DESIGN.md section 2)', () => {
     expect(hasPermission('government_poc', 'audit.read')).toBe(false);
   });
 
-  it.each(['civil_society', 'assessor'] as const)('gives a %s no write to the register', (role) => {
+  it('gives civil society no write to the register', () => {
     for (const permission of PERMISSIONS)
-      expect(hasPermission(role, permission)).toBe(permission === 'token.own');
+      expect(hasPermission('civil_society', permission)).toBe(permission === 'token.own');
+  });
+
+  it('gives assessors assessments and nothing else of the register', () => {
+    for (const permission of PERMISSIONS) {
+      expect(hasPermission('assessor', permission)).toBe(
+        permission === 'token.own' || permission === 'assessment.write',
+      );
+    }
+  });
+
+  it('lets an assessor assess only the members assigned, and admins any', () => {
+    const assessor = aUser({ role: 'assessor', memberId: null, assessorMemberIds: ['kenya'] });
+    expect(canAssessMember(assessor, 'kenya')).toBe(true);
+    expect(canAssessMember(assessor, 'uruguay')).toBe(false);
+    expect(canAssessMember(aUser({ role: 'admin', memberId: null }), 'uruguay')).toBe(true);
+    expect(canAssessMember(aUser(), 'kenya')).toBe(false);
+    expect(canAssessMember(ANONYMOUS, 'kenya')).toBe(false);
   });
 });
 

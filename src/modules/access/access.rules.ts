@@ -12,10 +12,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'action_plan.write',
     'commitment.write',
     'milestone.write',
+    'progress.write',
     'token.own',
   ],
   civil_society: ['token.own'],
-  assessor: ['token.own'],
+  assessor: ['assessment.write', 'token.own'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
@@ -32,6 +33,13 @@ export function canActForMember(actor: Actor, memberId: string | null): boolean 
   if (actor.kind !== 'user') return false;
   if (actor.role === 'admin') return true;
   return actor.role === 'government_poc' && memberId !== null && actor.memberId === memberId;
+}
+
+/** May this actor assess (and read the drafts of) this member's commitments? Admins, and assessors assigned to it. */
+export function canAssessMember(actor: Actor, memberId: string): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') return false;
+  return actor.role === 'admin' || (actor.role === 'assessor' && actor.assessorMemberIds.includes(memberId));
 }
 
 /** Contact persons are personal data: only signed-in users see them. */

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../common/dates/partial-date.rules.js';
 import type { Iap2Level } from '../action-plans/action-plan.rules.js';
+import type { IndependentView } from '../assessments/assessment.rules.js';
+import { commitmentState, type MilestoneFacts, type ReportedCompletion } from './commitment-state.rules.js';
 import type { CommitmentResponse } from './dto/commitment.dto.js';
 import type { DigitalGovernanceArea, LinkType, OgpValue } from './commitment.rules.js';
 
@@ -10,6 +12,8 @@ const SELECT_COMMITMENT = `
   SELECT c.id, c.code, c.number, c.title, c.problem, c.causes, c.prior_actions, c.solution, c.expected_results,
          c.start_date, c.start_date_precision, c.end_date, c.end_date_precision, c.area,
          c.participation_mechanism, c.participation_level, c.version, c.created_at, c.updated_at,
+         c.self_reported_completion, c.irm_completion, c.irm_potential_impact, c.irm_potential_for_results,
+         c.irm_early_results, c.irm_did_it_open_government, c.irm_starred,
          m.code AS member_code, m.name AS member_name,
          p.id AS plan_id, p.sequence_number AS plan_sequence_number, p.title AS plan_title,
          CASE WHEN li.id IS NULL THEN NULL
@@ -30,7 +34,10 @@ const SELECT_COMMITMENT = `
                    'inProgress', (count(*) FILTER (WHERE ms.status = 'IN_PROGRESS'))::int,
                    'complete', (count(*) FILTER (WHERE ms.status = 'COMPLETE'))::int,
                    'withdrawn', (count(*) FILTER (WHERE ms.status = 'WITHDRAWN'))::int)
-            FROM milestone ms WHERE ms.commitment_id = c.id) AS milestone_counts
+            FROM milestone ms WHERE ms.commitment_id = c.id) AS milestone_counts,
+         (SELECT coalesce(json_agg(json_build_object('weight', mf.weight, 'status', mf.status, 'dueDate', mf.due_date,
+                                                     'dueDatePrecision', mf.due_date_precision, 'completedOn', mf.completed_on)), '[]')
+            FROM milestone mf WHERE mf.commitment_id = c.id) AS milestone_facts
     FROM commitment c
     JOIN action_plan p ON p.id = c.action_plan_id
     JOIN member m ON m.id = c.member_id
@@ -68,6 +75,14 @@ interface CommitmentRow {
   links: { type: LinkType; target: string }[];
   contact_on_file: boolean;
   milestone_counts: CommitmentResponse['milestones'];
+  milestone_facts: (Omit<MilestoneFacts, 'weight'> & { weight: number | string })[];
+  self_reported_completion: ReportedCompletion | null;
+  irm_completion: IndependentView['completion'];
+  irm_potential_impact: IndependentView['potentialImpact'];
+  irm_potential_for_results: IndependentView['potentialForResults'];
+  irm_early_results: IndependentView['earlyResults'];
+  irm_did_it_open_government: IndependentView['didItOpenGovernment'];
+  irm_starred: boolean | null;
 }
 
 export interface CommitmentFilter {
@@ -77,8 +92,31 @@ export interface CommitmentFilter {
   value?: OgpValue;
   tag?: string;
   q?: string;
+  starred?: boolean;
+  completion?: string;
+  selfReportedCompletion?: string;
+  potentialImpact?: string;
+  potentialForResults?: string;
+  earlyResults?: string;
+  didItOpenGovernment?: string;
+  overdue?: boolean;
   afterCode?: string;
 }
+
+/** The list's filters on single indexed columns of the commitment. */
+const COLUMN_FILTERS = {
+  completion: 'irm_completion',
+  selfReportedCompletion: 'self_reported_completion',
+  potentialImpact: 'irm_potential_impact',
+  potentialForResults: 'irm_potential_for_results',
+  earlyResults: 'irm_early_results',
+  didItOpenGovernment: 'irm_did_it_open_government',
+  starred: 'irm_starred',
+} as const;
+
+// Open milestones past the end of their due period (ix_milestone_open_due).
+const OVERDUE = `EXISTS (SELECT 1 FROM milestone od WHERE od.commitment_id = c.id
+                   AND od.status IN ('NOT_STARTED', 'IN_PROGRESS') AND od.due_by < (now() AT TIME ZONE 'UTC')::date)`;
 
 /** A page of commitments in code order, with one more row than `limit` when there is a next page. */
 export async function selectCommitments(
@@ -107,6 +145,10 @@ export async function selectCommitments(
     );
   }
   if (filter.q) where.push(`c.search @@ websearch_to_tsquery('english', ${param(filter.q)})`);
+  for (const [field, column] of Object.entries(COLUMN_FILTERS) as [keyof typeof COLUMN_FILTERS, string][]) {
+    if (filter[field] !== undefined) where.push(`c.${column} = ${param(filter[field])}`);
+  }
+  if (filter.overdue !== undefined) where.push(filter.overdue ? OVERDUE : `NOT ${OVERDUE}`);
   if (filter.afterCode) where.push(`c.code > ${param(filter.afterCode)}`);
   const sql = `${SELECT_COMMITMENT}
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
@@ -151,6 +193,19 @@ function toCommitmentResponse(row: CommitmentRow): CommitmentResponse {
     links: row.links,
     contactOnFile: row.contact_on_file,
     milestones: row.milestone_counts,
+    state: commitmentState(
+      row.milestone_facts.map((m) => ({ ...m, weight: Number(m.weight) })),
+      row.self_reported_completion,
+      new Date().toISOString().slice(0, 10),
+    ),
+    independent: {
+      completion: row.irm_completion,
+      potentialImpact: row.irm_potential_impact,
+      potentialForResults: row.irm_potential_for_results,
+      earlyResults: row.irm_early_results,
+      didItOpenGovernment: row.irm_did_it_open_government,
+      starred: row.irm_starred,
+    },
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

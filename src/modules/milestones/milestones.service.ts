@@ -20,7 +20,7 @@ import type {
 } from './dto/milestone.dto.js';
 import { toMilestoneResponse } from './dto/milestone.dto.js';
 import { Milestone } from './milestone.entity.js';
-import { completionDateFor, milestoneProblems } from './milestone.rules.js';
+import { completionDateFor, milestoneProblems, type MilestoneStatus } from './milestone.rules.js';
 
 registerConstraintMessages({
   uq_milestone_ordinal: {
@@ -204,6 +204,44 @@ export class MilestonesService {
         after,
       });
       return after;
+    });
+  }
+
+  /**
+   * A progress update reported the milestone's new status: the milestone follows, in the update's
+   * own transaction, with the same rules as any change of status (completed today when complete).
+   */
+  async applyReportedStatus(
+    tx: EntityManager,
+    actor: Actor,
+    milestoneId: string,
+    status: MilestoneStatus,
+  ): Promise<void> {
+    await tx.query('SELECT 1 FROM milestone WHERE id = $1 FOR UPDATE', [milestoneId]);
+    const current = await this.find(tx, milestoneId);
+    if (current.status === status) return;
+    const completedOn = completionDateFor(status, undefined, current.completedOn, today());
+    const problems = milestoneProblems({ ...current, status, completedOn }, today());
+    if (problems.length > 0) {
+      throw invalidFields(
+        'milestone.invalid',
+        problems.map((p) => ({
+          field: 'milestoneStatus',
+          message: `the milestone's ${p.field} ${p.message}`,
+        })),
+      );
+    }
+    const before = toMilestoneResponse(current);
+    await tx.update(Milestone, { id: milestoneId }, { status, completedOn });
+    await this.commitments.touch(tx, current.commitmentId);
+    const after = toMilestoneResponse(await this.find(tx, milestoneId));
+    await this.audit.record(tx, actor, {
+      action: 'UPDATE',
+      resourceType: 'milestone',
+      resourceId: milestoneId,
+      commitmentId: current.commitmentId,
+      before,
+      after,
     });
   }
 

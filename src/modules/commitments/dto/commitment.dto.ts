@@ -14,8 +14,31 @@ import {
 } from 'class-validator';
 import { DATE_PRECISIONS, type DatePrecision } from '../../../common/dates/partial-date.rules.js';
 import { PageMeta, PageQuery } from '../../../common/pagination/pagination.js';
-import { IsCalendarDate, NotBlank, OptionalNotNull } from '../../../common/validation/decorators.js';
+import {
+  BooleanQuery,
+  IsCalendarDate,
+  NotBlank,
+  OptionalNotNull,
+} from '../../../common/validation/decorators.js';
 import { IAP2_LEVELS, type Iap2Level } from '../../action-plans/action-plan.rules.js';
+import {
+  COMPLETION,
+  type Completion,
+  DID_IT_OPEN_GOVERNMENT,
+  type DidItOpenGovernment,
+  EARLY_RESULTS,
+  type EarlyResults,
+  POTENTIAL_FOR_RESULTS,
+  POTENTIAL_IMPACT,
+  type PotentialForResults,
+  type PotentialImpact,
+} from '../../assessments/assessment.rules.js';
+import {
+  COMPLETION_LEVELS,
+  type CompletionLevel,
+  REPORTED_COMPLETIONS,
+  type ReportedCompletion,
+} from '../commitment-state.rules.js';
 import { TAG_SLUG } from '../../tags/tag.rules.js';
 import {
   COMMITMENT_CODE,
@@ -288,6 +311,51 @@ export class ListCommitmentsQuery extends PageQuery {
   @NotBlank()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({ description: 'Starred (legacy IRM, current formula).' })
+  @IsOptional()
+  @BooleanQuery()
+  starred?: boolean;
+
+  @ApiPropertyOptional({ enum: COMPLETION, description: 'Independent (IRM) completion.' })
+  @IsOptional()
+  @IsIn(COMPLETION)
+  completion?: Completion;
+
+  @ApiPropertyOptional({
+    enum: REPORTED_COMPLETIONS,
+    description: 'Completion as the latest progress update reported it.',
+  })
+  @IsOptional()
+  @IsIn(REPORTED_COMPLETIONS)
+  selfReportedCompletion?: ReportedCompletion;
+
+  @ApiPropertyOptional({ enum: POTENTIAL_IMPACT })
+  @IsOptional()
+  @IsIn(POTENTIAL_IMPACT)
+  potentialImpact?: PotentialImpact;
+
+  @ApiPropertyOptional({ enum: POTENTIAL_FOR_RESULTS })
+  @IsOptional()
+  @IsIn(POTENTIAL_FOR_RESULTS)
+  potentialForResults?: PotentialForResults;
+
+  @ApiPropertyOptional({ enum: EARLY_RESULTS })
+  @IsOptional()
+  @IsIn(EARLY_RESULTS)
+  earlyResults?: EarlyResults;
+
+  @ApiPropertyOptional({ enum: DID_IT_OPEN_GOVERNMENT, description: 'Did it open government (overall).' })
+  @IsOptional()
+  @IsIn(DID_IT_OPEN_GOVERNMENT)
+  didItOpenGovernment?: DidItOpenGovernment;
+
+  @ApiPropertyOptional({
+    description: 'Has (true) or has no (false) milestone past its due period and not complete.',
+  })
+  @IsOptional()
+  @BooleanQuery()
+  overdue?: boolean;
 }
 
 export class PlanCommitmentsQuery extends PageQuery {}
@@ -334,6 +402,55 @@ class ContactPersonResponse {
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
 }
 
+class CommitmentStateResponse {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Weighted share (0 to 1) of complete milestones; withdrawn ones left out.',
+  })
+  progress: number | null;
+  @ApiProperty({
+    enum: COMPLETION_LEVELS,
+    nullable: true,
+    description:
+      'From progress: 0 → NOT_STARTED, under 0.5 → LIMITED, 0.5 or more → SUBSTANTIAL, 1 → COMPLETE.',
+  })
+  completionLevel: CompletionLevel | null;
+  @ApiProperty({
+    description:
+      'Milestones past the end of their due period (by its precision), neither complete nor withdrawn.',
+  })
+  overdueMilestones: number;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'Nothing overdue and everything complete was completed within its due period.',
+  })
+  onTime: boolean | null;
+  @ApiProperty({
+    enum: REPORTED_COMPLETIONS,
+    nullable: true,
+    description: 'What the latest progress update on the commitment reported.',
+  })
+  selfReportedCompletion: ReportedCompletion | null;
+}
+
+class IndependentViewResponse {
+  @ApiProperty({ enum: COMPLETION, nullable: true }) completion: Completion | null;
+  @ApiProperty({ enum: POTENTIAL_IMPACT, nullable: true }) potentialImpact: PotentialImpact | null;
+  @ApiProperty({ enum: POTENTIAL_FOR_RESULTS, nullable: true })
+  potentialForResults: PotentialForResults | null;
+  @ApiProperty({ enum: EARLY_RESULTS, nullable: true }) earlyResults: EarlyResults | null;
+  @ApiProperty({ enum: DID_IT_OPEN_GOVERNMENT, nullable: true })
+  didItOpenGovernment: DidItOpenGovernment | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'Starred under the current formula (legacy IRM reports only).',
+  })
+  starred: boolean | null;
+}
+
 export class CommitmentResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'KE0037' }) code: string;
@@ -369,6 +486,17 @@ export class CommitmentResponse {
   })
   contact?: ContactPersonResponse | null;
   @ApiProperty({ type: MilestoneCounts }) milestones: MilestoneCounts;
+  @ApiProperty({
+    type: CommitmentStateResponse,
+    description: 'Derived from the milestones and progress updates, as of today (UTC).',
+  })
+  state: CommitmentStateResponse;
+  @ApiProperty({
+    type: IndependentViewResponse,
+    description:
+      'What published independent (IRM) assessments say: for each indicator, the latest published rating.',
+  })
+  independent: IndependentViewResponse;
   @ApiProperty({ description: 'Moves with every change to the commitment or its milestones; the ETag.' })
   version: number;
   @ApiProperty() createdAt: string;
