@@ -25,4 +25,23 @@ Writes and failed sign-ins are rate-limited (429 with Retry-After).
 - **Retries**: any POST may carry an \`Idempotency-Key\`: the same key and body replay the first answer,
   another body with that key is refused with 422.
 - Published records are never deleted: a milestone is withdrawn (status \`WITHDRAWN\`), not removed.
+
+**A commitment's state** (\`state\`, derived, never typed in, as of today in UTC): \`progress\` is the weighted share
+of complete milestones (withdrawn ones left out); \`completionLevel\` is NOT_STARTED at 0, LIMITED above 0 and
+under 0.5, SUBSTANTIAL from 0.5, COMPLETE at 1; a milestone is overdue once its due period has ended (by the
+date's precision: due "2026" is overdue from 2027-01-01) and it is neither complete nor withdrawn; \`onTime\`
+means nothing overdue and everything complete done within its period; \`selfReportedCompletion\` is what the
+latest progress update on the commitment reported.
+
+**Progress updates** are append-only: a correction is a new update that names the one it corrects (both stay).
+An update on a milestone moves the milestone's status.
+
+**Assessments** (IRM): one framework and report each; only that report's indicators are accepted; a null
+indicator carries its reason (NOT_REVIEWED, NO_DATA, NOT_APPLICABLE, UNCLEAR). Drafts until published;
+published ones never change and are superseded by a new one that names them. Derived with each: relevant
+(access to information, civic participation or public accountability; technology alone is not), verifiable
+(legacy: specificity MEDIUM or HIGH; 2021: the indicator), starred under the current formula (verifiable,
+relevant, impact TRANSFORMATIVE, completion SUBSTANTIAL or COMPLETE) and the 2015 one (impact MODERATE too),
+high completion, strong early results. A commitment's \`independent\` view takes, for each indicator, the
+latest published rating.
 `.trim();
