@@ -1,5 +1,5 @@
 import { DEMO_IDENTITIES } from '../src/modules/access/demo-identities.js';
-import { nextLinkOf } from './support/assertions.js';
+import { countRows, nextLinkOf } from './support/assertions.js';
 import { ENGINE, TestApp } from './support/test-app.js';
 import { seedDemoRegisterIfEmpty, type SeedResult } from '../src/seed/seed.js';
 
@@ -63,6 +63,8 @@ describe(`demo register (${ENGINE})`, () => {
     const stored = await counts(api);
     expect(seeded).toEqual({
       users: DEMO_IDENTITIES.length,
+      progressUpdates: await countRows(api, 'progress_update'),
+      assessments: await countRows(api, 'assessment', "status = 'PUBLISHED'"),
       members: stored.member,
       actionPlans: stored.action_plan,
       commitments: stored.commitment,

@@ -10,7 +10,10 @@ import { InstitutionsService } from '../modules/institutions/institutions.servic
 import { MembersService } from '../modules/members/members.service.js';
 import { MilestonesService } from '../modules/milestones/milestones.service.js';
 import { TagsService } from '../modules/tags/tags.service.js';
+import { AssessmentsService } from '../modules/assessments/assessments.service.js';
+import { ProgressService } from '../modules/progress/progress.service.js';
 import { demoRegister } from './demo-data.js';
+import { DEMO_ASSESSMENTS, DEMO_PROGRESS_UPDATES } from './demo-reports.js';
 import type { DemoRegister } from './demo-data.types.js';
 
 export interface SeedResult {
@@ -19,6 +22,8 @@ export interface SeedResult {
   actionPlans: number;
   commitments: number;
   milestones: number;
+  progressUpdates: number;
+  assessments: number;
 }
 
 /**
@@ -79,7 +84,15 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
   const plans = app.get(ActionPlansService);
   const commitments = app.get(CommitmentsService);
   const milestones = app.get(MilestonesService);
-  const result: SeedResult = { users: 0, members: 0, actionPlans: 0, commitments: 0, milestones: 0 };
+  const result: SeedResult = {
+    users: 0,
+    members: 0,
+    actionPlans: 0,
+    commitments: 0,
+    milestones: 0,
+    progressUpdates: 0,
+    assessments: 0,
+  };
 
   for (const tag of register.tags) await tags.create(SYSTEM, tag);
   for (const member of register.members) {
@@ -140,5 +153,22 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
     }
   }
   for (const { code, links } of pendingLinks) await commitments.update(SYSTEM, code, null, { links });
+
+  const progress = app.get(ProgressService);
+  const posted: string[] = [];
+  for (const { commitment, corrects, ...update } of DEMO_PROGRESS_UPDATES) {
+    const created = await progress.create(SYSTEM, commitment, {
+      ...update,
+      corrects: corrects === undefined ? undefined : posted[corrects],
+    });
+    posted.push(created.id);
+  }
+  const assessments = app.get(AssessmentsService);
+  for (const { commitment, ...assessment } of DEMO_ASSESSMENTS) {
+    const draft = await assessments.create(SYSTEM, commitment, assessment);
+    await assessments.publish(SYSTEM, draft.id, null);
+  }
+  result.progressUpdates = DEMO_PROGRESS_UPDATES.length;
+  result.assessments = DEMO_ASSESSMENTS.length;
   return result;
 }
