@@ -1,3 +1,4 @@
+import { REPORTED_COMPLETIONS } from '../commitments/commitment-state.rules.js';
 import type { FieldError } from '../../common/errors/domain-error.js';
 import type { OgpValue } from '../commitments/commitment.rules.js';
 
@@ -28,8 +29,11 @@ export type Specificity = (typeof SPECIFICITY)[number];
 export const POTENTIAL_IMPACT = ['NONE', 'MINOR', 'MODERATE', 'TRANSFORMATIVE'] as const;
 export type PotentialImpact = (typeof POTENTIAL_IMPACT)[number];
 
-/** OGP's legacy "Unclear" is not a value: the completion is null with the null reason UNCLEAR. */
-export const LEGACY_COMPLETION = ['NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE', 'WITHDRAWN'] as const;
+/**
+ * The legacy completion scale is the one governments report on (REPORTED_COMPLETIONS). OGP's legacy
+ * "Unclear" is not a value: the completion is null with the null reason UNCLEAR.
+ */
+export const LEGACY_COMPLETION = REPORTED_COMPLETIONS;
 export type LegacyCompletion = (typeof LEGACY_COMPLETION)[number];
 
 export const IRM2021_COMPLETION = [
