@@ -110,7 +110,7 @@ export class ProgressAndAssessments1764200000000 implements MigrationInterface {
         early_results varchar(24) NULL,
         null_reasons jsonb NOT NULL DEFAULT '{}',
         version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT fk_assessment_commitment FOREIGN KEY (commitment_id) REFERENCES commitment (id),
         CONSTRAINT fk_assessment_supersedes FOREIGN KEY (supersedes_id) REFERENCES assessment (id),

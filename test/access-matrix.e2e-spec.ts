@@ -167,6 +167,50 @@ describe(`access matrix (${ENGINE})`, () => {
   const member = (s: 'A' | 'B') => fx[`member${s}`];
   const memberOf = (s: 'A' | 'B') => ({ A: 'member A', B: 'member B' })[s];
 
+  /** A draft as an assessor starts one: one indicator rated, not yet complete enough to publish. */
+  const DRAFT_ASSESSMENT = {
+    framework: 'IRM_LEGACY',
+    product: 'PROGRESS_REPORT',
+    indicators: { specificity: 'HIGH' },
+  };
+  /** Every indicator of a legacy progress report rated, or null with a reason: ready to publish. */
+  const COMPLETE_ASSESSMENT = {
+    framework: 'IRM_LEGACY',
+    product: 'PROGRESS_REPORT',
+    indicators: {
+      specificity: 'HIGH',
+      relevanceAccessToInformation: true,
+      relevanceCivicParticipation: true,
+      relevancePublicAccountability: false,
+      relevanceTechnology: false,
+      potentialImpact: 'MODERATE',
+      completion: null,
+      onTime: false,
+    },
+    nullReasons: { completion: 'UNCLEAR' },
+  };
+  /** A draft assessment of a commitment, written by an admin. */
+  const aDraft = async (commitmentCode: string, body: object = DRAFT_ASSESSMENT): Promise<any> => {
+    const res = await api.post(`/api/v1/commitments/${commitmentCode}/assessments`, body);
+    if (res.status !== 201) throw new Error(`assessment: ${res.status} ${res.text}`);
+    return res.body;
+  };
+  const publishUrl = (assessmentId: string) => `/api/v1/assessments/${assessmentId}/publish`;
+  let freshCommitments = 0;
+  /**
+   * A new commitment of member A or B (codes PA0001, PB0002, ...): one published assessment per
+   * commitment and report, so each publication gets a commitment of its own.
+   */
+  const aFreshCommitment = async (s: 'A' | 'B'): Promise<any> => {
+    const code = `P${s}${String((freshCommitments += 1)).padStart(4, '0')}`;
+    const res = await api.post(
+      `/api/v1/action-plans/${fx[`plan${s}`].id}/commitments`,
+      commitmentBody({ code }),
+    );
+    if (res.status !== 201) throw new Error(`commitment: ${res.status} ${res.text}`);
+    return res.body;
+  };
+
   /** The writes checked on the record, on the records of member A or of member B. */
   const memberWrites = (s: 'A' | 'B'): RouteCase[] => {
     const variant = `(${memberOf(s)})`;
@@ -314,6 +358,106 @@ describe(`access matrix (${ENGINE})`, () => {
         state: async () => ({
           milestone: await row('milestone', fx[`milestone${s}`].id),
           commitment: await row('commitment', fx[`commitment${s}`].id),
+        }),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/commitments/{commitment}/progress-updates',
+        variant,
+        access: 'progress.write',
+        scope: s,
+        deniedType: 'progress_update',
+        ok: 201,
+        build: async () => ({
+          url: `/api/v1/commitments/${fx[`commitment${s}`].code}/progress-updates`,
+          body: { reportedCompletion: 'LIMITED', narrative: `Drafting started ${unique()}` },
+        }),
+        // The update moves the commitment's completion and version: a refusal must not.
+        state: async () => ({
+          updates: await countRows(api, 'progress_update'),
+          commitment: await row('commitment', fx[`commitment${s}`].id),
+        }),
+      },
+      {
+        // An update on a milestone moves the milestone's status too, itself audited: two entries.
+        method: 'POST',
+        path: '/api/v1/commitments/{commitment}/progress-updates',
+        variant: `(a milestone of ${memberOf(s)})`,
+        access: 'progress.write',
+        scope: s,
+        deniedType: 'progress_update',
+        ok: 201,
+        audited: 2,
+        build: async () => {
+          const milestone = fx[`reportedMilestone${s}`];
+          const { status } = await row('milestone', milestone.id);
+          return {
+            url: `/api/v1/commitments/${fx[`commitment${s}`].code}/progress-updates`,
+            body: {
+              milestoneId: milestone.id,
+              // Always a change of status, so that the milestone moves on every allowed call.
+              milestoneStatus: status === 'IN_PROGRESS' ? 'NOT_STARTED' : 'IN_PROGRESS',
+              narrative: `Work ${unique()}`,
+            },
+          };
+        },
+        state: async () => ({
+          updates: await countRows(api, 'progress_update'),
+          milestone: await row('milestone', fx[`reportedMilestone${s}`].id),
+          commitment: await row('commitment', fx[`commitment${s}`].id),
+        }),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/commitments/{commitment}/assessments',
+        variant,
+        access: 'assessment.write',
+        scope: s,
+        rule: 'assess',
+        deniedType: 'assessment',
+        ok: 201,
+        build: async () => ({
+          url: `/api/v1/commitments/${fx[`commitment${s}`].code}/assessments`,
+          body: { ...DRAFT_ASSESSMENT, summary: `Assessment ${unique()}` },
+        }),
+        state: count('assessment'),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/v1/assessments/{id}',
+        variant: `(a draft of ${memberOf(s)})`,
+        access: 'assessment.write',
+        scope: s,
+        rule: 'assess',
+        deniedType: 'assessment',
+        ok: 200,
+        build: () => patchOf(`/api/v1/assessments/${fx[`draft${s}`].id}`, { summary: `Draft ${unique()}` }),
+        state: () => row('assessment', fx[`draft${s}`].id),
+      },
+      {
+        // A complete draft on a commitment of its own, built afresh for each call.
+        method: 'POST',
+        path: '/api/v1/assessments/{id}/publish',
+        variant: `(a draft of ${memberOf(s)})`,
+        access: 'assessment.write',
+        scope: s,
+        rule: 'assess',
+        deniedType: 'assessment',
+        ok: 200,
+        build: async () => {
+          const commitment = await aFreshCommitment(s);
+          const draft = await aDraft(commitment.code, COMPLETE_ASSESSMENT);
+          fx.publishing = { assessmentId: draft.id, commitmentId: commitment.id };
+          return {
+            url: publishUrl(draft.id),
+            headers: { 'if-match': await etagOf(`/api/v1/assessments/${draft.id}`) },
+          };
+        },
+        // Publishing moves the commitment's IRM view and version: a refusal must not.
+        state: async () => ({
+          assessment: await row('assessment', fx.publishing.assessmentId),
+          commitment: await row('commitment', fx.publishing.commitmentId),
+          published: await countRows(api, 'assessment', "status = 'PUBLISHED'"),
         }),
       },
     ];
@@ -632,6 +776,63 @@ describe(`access matrix (${ENGINE})`, () => {
       build: get(() => `/api/v1/milestones/${fx.milestoneA.id}`),
     },
 
+    // Progress updates and the timeline: public reads; an update is never changed (405 for every
+    // caller whose token works, whoever they are).
+    {
+      method: 'GET',
+      path: '/api/v1/commitments/{commitment}/progress-updates',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/commitments/${fx.commitmentA.code}/progress-updates`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/progress-updates/{id}',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/progress-updates/${fx.updateA.id}`),
+    },
+    ...(['PATCH', 'DELETE'] as const).map((method): RouteCase => ({
+      method,
+      path: '/api/v1/progress-updates/{id}',
+      access: 'public',
+      ok: 200,
+      build: async () => ({
+        url: `/api/v1/progress-updates/${fx.updateA.id}`,
+        ...(method === 'PATCH' ? { body: { narrative: `Rewritten ${unique()}` } } : {}),
+      }),
+      state: async () => ({
+        update: await row('progress_update', fx.updateA.id),
+        updates: await countRows(api, 'progress_update'),
+        commitment: await row('commitment', fx.commitmentA.id),
+      }),
+      special: () => ({ status: 405, code: 'progress_update.append_only' }),
+    })),
+    {
+      method: 'GET',
+      path: '/api/v1/commitments/{commitment}/timeline',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/commitments/${fx.commitmentA.code}/timeline`),
+    },
+
+    // Assessments: published ones are public (drafts: see "assessment drafts" below).
+    {
+      method: 'GET',
+      path: '/api/v1/commitments/{commitment}/assessments',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/commitments/${fx.commitmentA.code}/assessments`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/assessments/{id}',
+      variant: '(published)',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/assessments/${fx.publishedA.id}`),
+    },
+
     // Their writes, on member A's records and on member B's.
     ...memberWrites('A'),
     ...memberWrites('B'),
@@ -672,7 +873,28 @@ describe(`access matrix (${ENGINE})`, () => {
       expect(commitment.status).toBe(201);
       fx[`commitment${s}`] = commitment.body;
       fx[`milestone${s}`] = await aMilestone(api, commitment.body.code, { dueDate: '2026-06-30' });
+      // A milestone whose status only progress updates move.
+      fx[`reportedMilestone${s}`] = await aMilestone(api, commitment.body.code, {
+        title: 'Open data portal launched',
+        dueDate: '2026-03-31',
+      });
+      fx[`draft${s}`] = await aDraft(commitment.body.code);
     }
+    const update = await api.post(`/api/v1/commitments/${fx.commitmentA.code}/progress-updates`, {
+      reportedCompletion: 'NOT_STARTED',
+      narrative: 'The working group has been appointed.',
+    });
+    expect(update.status).toBe(201);
+    fx.updateA = update.body;
+    const published = await aDraft(fx.commitmentA.code, COMPLETE_ASSESSMENT);
+    const publication = await api.request('POST', publishUrl(published.id), undefined, {
+      headers: { 'if-match': await etagOf(`/api/v1/assessments/${published.id}`) },
+    });
+    expect({ status: publication.status, state: publication.body.status }).toEqual({
+      status: 200,
+      state: 'PUBLISHED',
+    });
+    fx.publishedA = publication.body;
     fx.institutionNone = await anInstitution(api, { name: 'World Bank', type: 'MULTILATERAL' });
     fx.tag = await aTag(api, 'Access to Information');
     const organisation = await api.post('/api/v1/organisations', {
@@ -842,6 +1064,49 @@ describe(`access matrix (${ENGINE})`, () => {
       }
     });
   }
+
+  // A draft assessment is not published: to anyone who may not assess its member it does not exist,
+  // alone or in the commitment's list. The assessor of the matrix is assigned to member A only.
+  describe('assessment drafts', () => {
+    for (const s of ['A', 'B'] as const) {
+      for (const who of IDENTITIES) {
+        const refused = REFUSED_TOKEN[who];
+        const outcome: Outcome = refused
+          ? { status: 401, code: refused }
+          : who === 'admin' || ACTS_FOR.assess[who] === s
+            ? { status: 200 }
+            : { status: 404, code: 'assessment.not_found' };
+        it(`a draft of ${memberOf(s)}: ${who} → ${outcome.status}${outcome.code ? ` ${outcome.code}` : ''}`, async () => {
+          const draft = fx[`draft${s}`];
+          const one = await callAs(who, { url: `/api/v1/assessments/${draft.id}` }, 'GET');
+          const list = await callAs(
+            who,
+            { url: `/api/v1/commitments/${fx[`commitment${s}`].code}/assessments?limit=100` },
+            'GET',
+          );
+          if (outcome.status === 401) {
+            expectProblem(one, 401, outcome.code);
+            expectProblem(list, 401, outcome.code);
+            return;
+          }
+          expect(list.status).toBe(200);
+          const listed = list.body.items.map((a: any) => a.id);
+          if (outcome.status === 200) {
+            expect({ status: one.status, id: one.body.id, state: one.body.status }).toEqual({
+              status: 200,
+              id: draft.id,
+              state: 'DRAFT',
+            });
+            expect(listed).toContain(draft.id);
+          } else {
+            expectProblem(one, 404, outcome.code);
+            expect(listed).not.toContain(draft.id);
+            expect(list.body.items.filter((a: any) => a.status === 'DRAFT')).toEqual([]);
+          }
+        });
+      }
+    }
+  });
 
   describe('tokens', () => {
     it.each([

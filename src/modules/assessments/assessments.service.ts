@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
-import { DomainError, invalidFields, notFound } from '../../common/errors/domain-error.js';
+import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
 import { isUuid } from '../../common/validation/decorators.js';
@@ -70,7 +70,10 @@ export class AssessmentsService {
     if (!canAssessMember(actor, commitment.memberId)) qb.andWhere(`a.status <> 'DRAFT'`);
     if (query.cursor) {
       const [createdAt, id] = decodeCursor(query.cursor, ['string', 'uuid']);
-      qb.andWhere('(a.created_at, a.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
+      qb.andWhere('(a.created_at, a.id) > (:createdAt::timestamptz, :afterId::uuid)', {
+        createdAt,
+        afterId: id,
+      });
     }
     const rows = await qb.getMany();
     const supersededBy = await this.supersededBy(
@@ -99,7 +102,7 @@ export class AssessmentsService {
     const indicators = dto.indicators ?? {};
     const nullReasons = (dto.nullReasons ?? {}) as NullReasons;
     const problems = indicatorProblems(dto.framework, dto.product, indicators, nullReasons);
-    if (problems.length > 0) throw invalidFields('assessment.invalid_indicators', problems);
+    if (problems.length > 0) throw invalidFields('assessment.invalid_indicators', asBodyPaths(problems));
     return this.dataSource.transaction(async (tx) => {
       const commitment = await this.commitments.find(tx, commitmentKey, true);
       assertCanAssess(actor, commitment.memberId, {
@@ -150,16 +153,15 @@ export class AssessmentsService {
       });
       this.assertDraft(assessment);
       assertVersion(expected, assessment.version, 'assessment');
-      const indicators: AssessmentIndicators = { ...indicatorsOf(assessment), ...(dto.indicators ?? {}) };
+      // What is stored, where rated, with what the body gives (an explicit null in the body must have a reason).
+      const indicators: AssessmentIndicators = {
+        ...onlyGiven(indicatorsOf(assessment)),
+        ...(dto.indicators ?? {}),
+      };
       const nullReasons =
         dto.nullReasons !== undefined ? (dto.nullReasons as NullReasons) : assessment.nullReasons;
-      const problems = indicatorProblems(
-        assessment.framework,
-        assessment.product,
-        onlyGiven(indicators),
-        nullReasons,
-      );
-      if (problems.length > 0) throw invalidFields('assessment.invalid_indicators', problems);
+      const problems = indicatorProblems(assessment.framework, assessment.product, indicators, nullReasons);
+      if (problems.length > 0) throw invalidFields('assessment.invalid_indicators', asBodyPaths(problems));
       const before = await this.read(tx, assessment, commitment);
       await tx.update(
         Assessment,
@@ -204,7 +206,7 @@ export class AssessmentsService {
         onlyGiven(indicatorsOf(assessment)),
         assessment.nullReasons,
       );
-      if (problems.length > 0) throw invalidFields('assessment.incomplete', problems);
+      if (problems.length > 0) throw invalidFields('assessment.incomplete', asBodyPaths(problems));
       const before = await this.read(tx, assessment, commitment);
       if (assessment.supersedesId) {
         await this.assertSupersedable(
@@ -329,11 +331,18 @@ export class AssessmentsService {
   private async supersededBy(tx: EntityManager, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; supersedes_id: string }[] = await tx.query(
-      'SELECT id, supersedes_id FROM assessment WHERE supersedes_id = ANY($1::uuid[])',
+      `SELECT id, supersedes_id FROM assessment WHERE supersedes_id = ANY($1::uuid[]) AND status <> 'DRAFT'`,
       [ids],
     );
     return new Map(rows.map((r) => [r.supersedes_id, r.id]));
   }
+}
+
+/** The rules name an indicator by itself; the client sent it as `indicators.<name>`. */
+function asBodyPaths(problems: FieldError[]): FieldError[] {
+  return problems.map((p) =>
+    (INDICATORS as readonly string[]).includes(p.field) ? { ...p, field: `indicators.${p.field}` } : p,
+  );
 }
 
 function indicatorsOf(a: Assessment): Required<AssessmentIndicators> {

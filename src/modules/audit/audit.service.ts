@@ -146,7 +146,8 @@ export class AuditService {
     }
     params.push(limit + 1);
     const rows: AuditRow[] = await this.dataSource.query(
-      `${SELECT_ENTRY} WHERE commitment_id = $1 AND action <> 'DENIED' ${after} ORDER BY audit_log.id DESC LIMIT $${params.length}`,
+      `${SELECT_ENTRY} WHERE commitment_id = $1 AND action <> 'DENIED'
+         AND NOT (resource_type = 'assessment' AND after ->> 'status' = 'DRAFT') ${after} ORDER BY audit_log.id DESC LIMIT $${params.length}`,
       params,
     );
     return toPage(

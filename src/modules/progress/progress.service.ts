@@ -134,11 +134,7 @@ export class ProgressService {
       if (dto.milestoneId && dto.milestoneStatus) {
         await this.milestones.applyReportedStatus(tx, actor, dto.milestoneId, dto.milestoneStatus);
       } else {
-        // The latest word of the government on the commitment, kept for the list's filter.
-        await tx.query(
-          'UPDATE commitment SET self_reported_completion = $2, version = version + 1, updated_at = now() WHERE id = $1',
-          [commitment.id, dto.reportedCompletion],
-        );
+        await this.refreshSelfReported(tx, commitment.id);
       }
       const created = await this.read(tx, id);
       await this.audit.record(tx, actor, {
@@ -150,6 +146,29 @@ export class ProgressService {
       });
       return created;
     });
+  }
+
+  /**
+   * The government's latest word on the commitment, kept for the list's filter: the completion of
+   * the latest report, where a correction stands in the place of the report it corrects (correcting
+   * last year's report does not undo this year's).
+   */
+  private async refreshSelfReported(tx: EntityManager, commitmentId: string): Promise<void> {
+    await tx.query(
+      `WITH RECURSIVE line AS (
+         SELECT id, created_at AS reported_at, reported_completion FROM progress_update
+          WHERE commitment_id = $1 AND milestone_id IS NULL AND corrects_id IS NULL
+         UNION ALL
+         SELECT c.id, l.reported_at, c.reported_completion FROM progress_update c JOIN line l ON c.corrects_id = l.id
+       )
+       UPDATE commitment SET version = version + 1, updated_at = now(),
+              self_reported_completion = (
+                SELECT l.reported_completion FROM line l
+                 WHERE NOT EXISTS (SELECT 1 FROM progress_update x WHERE x.corrects_id = l.id)
+                 ORDER BY l.reported_at DESC, l.id DESC LIMIT 1)
+        WHERE id = $1`,
+      [commitmentId],
+    );
   }
 
   /** Posted updates are never changed: the answer to any attempt, with the way to correct one. */
