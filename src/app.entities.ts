@@ -5,6 +5,7 @@ import { Institution } from './modules/institutions/institution.entity.js';
 import { Member } from './modules/members/member.entity.js';
 import { Milestone } from './modules/milestones/milestone.entity.js';
 import { Assessment } from './modules/assessments/assessment.entity.js';
+import { EVIDENCE_ENTITIES } from './modules/evidence/evidence.entities.js';
 import { ProgressUpdate } from './modules/progress/progress-update.entity.js';
 import { PolicyAreaTag } from './modules/tags/policy-area-tag.entity.js';
 
@@ -20,4 +21,5 @@ export const ENTITIES = [
   ...ACCESS_ENTITIES,
   ProgressUpdate,
   Assessment,
+  ...EVIDENCE_ENTITIES,
 ];

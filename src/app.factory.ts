@@ -40,17 +40,23 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     await database.close();
     throw error;
   }
-  configureApp(app);
+  configureApp(app, config);
   await app.init();
   return app;
 }
 
-export function configureApp(app: NestFastifyApplication): void {
+export function configureApp(app: NestFastifyApplication, config: AppConfig): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   const fastify = app.getHttpAdapter().getInstance();
 
   // JSON only: a text/plain body is refused with 415 rather than handed to validation as a string.
   fastify.removeContentTypeParser('text/plain');
+  // Documents of evidence are uploaded as raw bytes (their type is checked by content, not by this header).
+  fastify.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: config.documentMaxBytes },
+    (_request, body, done) => done(null, body),
+  );
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

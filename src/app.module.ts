@@ -16,6 +16,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { InstitutionsModule } from './modules/institutions/institutions.module.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { AssessmentsModule } from './modules/assessments/assessments.module.js';
+import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { MilestonesModule } from './modules/milestones/milestones.module.js';
 import { TagsModule } from './modules/tags/tags.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         MilestonesModule,
         ProgressModule,
         AssessmentsModule,
+        EvidenceModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

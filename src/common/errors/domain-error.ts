@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'rate_limited'
   | 'not_found'
   | 'not_allowed'
+  | 'gone'
   | 'conflict'
   | 'unprocessable'
   | 'precondition_required'

@@ -12,6 +12,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   rate_limited: 429,
   not_found: 404,
   not_allowed: 405,
+  gone: 410,
   conflict: 409,
   precondition_failed: 412,
   unprocessable: 422,

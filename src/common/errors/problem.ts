@@ -43,6 +43,7 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   406: 'Not acceptable',
   409: 'Conflict',
+  410: 'Gone',
   412: 'Precondition failed',
   413: 'Request too large',
   414: 'URI too long',

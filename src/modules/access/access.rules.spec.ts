@@ -36,9 +36,16 @@ describe('permissions by role (DESIGN.md section 2)', () => {
     expect(hasPermission('government_poc', 'audit.read')).toBe(false);
   });
 
-  it('gives civil society no write to the register', () => {
+  it('gives civil society evidence and replies, and no write to the register', () => {
+    const theirs = ['token.own', 'evidence.write', 'evidence.reply'];
     for (const permission of PERMISSIONS)
-      expect(hasPermission('civil_society', permission)).toBe(permission === 'token.own');
+      expect(hasPermission('civil_society', permission)).toBe(theirs.includes(permission));
+  });
+
+  it('lets only admins moderate', () => {
+    expect(hasPermission('admin', 'evidence.moderate')).toBe(true);
+    for (const role of ['government_poc', 'civil_society', 'assessor'] as const)
+      expect(hasPermission(role, 'evidence.moderate')).toBe(false);
   });
 
   it('gives assessors assessments and nothing else of the register', () => {

@@ -13,9 +13,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commitment.write',
     'milestone.write',
     'progress.write',
+    'evidence.reply',
     'token.own',
   ],
-  civil_society: ['token.own'],
+  civil_society: ['evidence.write', 'evidence.reply', 'token.own'],
   assessor: ['assessment.write', 'token.own'],
 };
 

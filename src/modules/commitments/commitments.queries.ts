@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../common/dates/partial-date.rules.js';
 import type { Iap2Level } from '../action-plans/action-plan.rules.js';
 import type { IndependentView } from '../assessments/assessment.rules.js';
+import type { Verdict } from './agreement.rules.js';
 import { commitmentState, type MilestoneFacts, type ReportedCompletion } from './commitment-state.rules.js';
 import type { CommitmentResponse } from './dto/commitment.dto.js';
 import type { DigitalGovernanceArea, LinkType, OgpValue } from './commitment.rules.js';
@@ -13,7 +14,7 @@ const SELECT_COMMITMENT = `
          c.start_date, c.start_date_precision, c.end_date, c.end_date_precision, c.area,
          c.participation_mechanism, c.participation_level, c.version, c.created_at, c.updated_at,
          c.self_reported_completion, c.irm_completion, c.irm_potential_impact, c.irm_potential_for_results,
-         c.irm_early_results, c.irm_did_it_open_government, c.irm_starred,
+         c.irm_early_results, c.irm_did_it_open_government, c.irm_starred, c.agreement,
          m.code AS member_code, m.name AS member_name,
          p.id AS plan_id, p.sequence_number AS plan_sequence_number, p.title AS plan_title,
          CASE WHEN li.id IS NULL THEN NULL
@@ -83,6 +84,7 @@ interface CommitmentRow {
   irm_early_results: IndependentView['earlyResults'];
   irm_did_it_open_government: IndependentView['didItOpenGovernment'];
   irm_starred: boolean | null;
+  agreement: Verdict;
 }
 
 export interface CommitmentFilter {
@@ -100,6 +102,7 @@ export interface CommitmentFilter {
   earlyResults?: string;
   didItOpenGovernment?: string;
   overdue?: boolean;
+  agreement?: string;
   afterCode?: string;
 }
 
@@ -112,6 +115,7 @@ const COLUMN_FILTERS = {
   earlyResults: 'irm_early_results',
   didItOpenGovernment: 'irm_did_it_open_government',
   starred: 'irm_starred',
+  agreement: 'agreement',
 } as const;
 
 // Open milestones past the end of their due period (ix_milestone_open_due).
@@ -198,6 +202,7 @@ function toCommitmentResponse(row: CommitmentRow): CommitmentResponse {
       row.self_reported_completion,
       new Date().toISOString().slice(0, 10),
     ),
+    agreement: row.agreement,
     independent: {
       completion: row.irm_completion,
       potentialImpact: row.irm_potential_impact,

@@ -23,6 +23,9 @@ import {
   CommitmentTag,
   CommitmentValue,
 } from './commitment.entity.js';
+import type { Completion } from '../assessments/assessment.rules.js';
+import { agreementVerdict, type Stance, type Verdict } from './agreement.rules.js';
+import type { ReportedCompletion } from './commitment-state.rules.js';
 import { commitmentProblems } from './commitment.rules.js';
 import { selectCommitment, selectCommitments } from './commitments.queries.js';
 import type {
@@ -105,6 +108,7 @@ export class CommitmentsService {
         earlyResults: query.earlyResults,
         didItOpenGovernment: query.didItOpenGovernment,
         overdue: query.overdue,
+        agreement: query.agreement,
         afterCode: query.cursor ? String(decodeCursor(query.cursor, ['string'])[0]) : undefined,
       },
       limit,
@@ -162,6 +166,37 @@ export class CommitmentsService {
     });
     if (!commitment) throw notFound('commitment', key);
     return commitment;
+  }
+
+  /**
+   * Recomputes the commitment's agreement verdict (kept for the list's filter) from what it has been
+   * told: the latest self-reported completion, the independent one, and public, unhidden civic
+   * evidence. Called in the transaction of every write that changes one of them.
+   */
+  async refreshAgreement(tx: EntityManager, commitmentId: string): Promise<void> {
+    const [facts]: {
+      self_reported_completion: ReportedCompletion | null;
+      irm_completion: Completion | null;
+      agreement: Verdict;
+    }[] = await tx.query(
+      'SELECT self_reported_completion, irm_completion, agreement FROM commitment WHERE id = $1',
+      [commitmentId],
+    );
+    const evidence: { stance: Stance; supported_completion: ReportedCompletion | null }[] = await tx.query(
+      `SELECT stance, supported_completion FROM evidence WHERE commitment_id = $1 AND hidden_at IS NULL AND visibility = 'PUBLIC'`,
+      [commitmentId],
+    );
+    const { verdict } = agreementVerdict({
+      selfReported: facts.self_reported_completion,
+      independent: facts.irm_completion,
+      evidence: evidence.map((e) => ({ stance: e.stance, supportedCompletion: e.supported_completion })),
+    });
+    if (verdict !== facts.agreement) {
+      await tx.query(
+        'UPDATE commitment SET agreement = $2, version = version + 1, updated_at = now() WHERE id = $1',
+        [commitmentId, verdict],
+      );
+    }
   }
 
   /**

@@ -3,7 +3,7 @@ import { decodeCursor, type Page, toPage } from '../../common/pagination/paginat
 import type { TimelineEntry } from './dto/progress.dto.js';
 
 interface TimelineRow {
-  kind: 'PROGRESS_UPDATE' | 'MILESTONE_STATUS' | 'ASSESSMENT';
+  kind: 'PROGRESS_UPDATE' | 'MILESTONE_STATUS' | 'ASSESSMENT' | 'EVIDENCE' | 'EVIDENCE_REPLY';
   at: Date;
   sort_key: string;
   subject_id: string;
@@ -12,8 +12,8 @@ interface TimelineRow {
   details: Record<string, unknown>;
 }
 
-// One statement over the three sources, oldest first: progress updates, milestone status changes
-// (from the audit log, which keeps every change) and published assessments.
+// One statement over every source, oldest first: progress updates, milestone status changes (from
+// the audit log, which keeps every change), published assessments, public evidence and its replies.
 const TIMELINE = `
   SELECT * FROM (
     SELECT 'PROGRESS_UPDATE' AS kind, pu.created_at AS at, 'p' || pu.id AS sort_key, pu.id::text AS subject_id,
@@ -39,6 +39,18 @@ const TIMELINE = `
                              'completion', s.completion, 'supersedes', s.supersedes_id)
       FROM assessment s LEFT JOIN app_user u ON u.id = s.assessor_id
      WHERE s.commitment_id = $1 AND s.status <> 'DRAFT'
+    UNION ALL
+    SELECT 'EVIDENCE', e.created_at, 'e' || e.id, e.id::text, e.submitted_role, NULL,
+           json_build_object('type', e.type, 'stance', e.stance, 'title', e.title, 'supportedCompletion', e.supported_completion,
+                             'organisation', coalesce(o.name, e.organisation_name))
+      FROM evidence e LEFT JOIN organisation o ON o.id = e.organisation_id
+     WHERE e.commitment_id = $1 AND e.visibility = 'PUBLIC' AND e.hidden_at IS NULL
+    UNION ALL
+    SELECT 'EVIDENCE_REPLY', r.created_at, 'r' || r.id, r.id::text, r.author_role, am.code,
+           json_build_object('evidenceId', e.id, 'evidenceTitle', e.title)
+      FROM evidence_reply r JOIN evidence e ON e.id = r.evidence_id
+      LEFT JOIN app_user u ON u.id = r.author_id LEFT JOIN member am ON am.id = u.member_id
+     WHERE e.commitment_id = $1 AND e.visibility = 'PUBLIC' AND e.hidden_at IS NULL AND r.hidden_at IS NULL
   ) t`;
 
 export async function selectTimeline(
@@ -82,5 +94,9 @@ function summarise({ kind, details: d }: TimelineRow): string {
         : `Milestone ${String(d.ordinal)} moved from ${String(d.from)} to ${String(d.to)}`;
     case 'ASSESSMENT':
       return `${String(d.framework)} ${String(d.product)} published${d.completion ? `: completion ${String(d.completion)}` : ''}`;
+    case 'EVIDENCE':
+      return `${String(d.organisation)} submitted ${String(d.type)} evidence that ${String(d.stance).toLowerCase()} the claim: ${String(d.title)}`;
+    case 'EVIDENCE_REPLY':
+      return `Reply to the evidence "${String(d.evidenceTitle)}"`;
   }
 }

@@ -39,6 +39,7 @@ import {
   REPORTED_COMPLETIONS,
   type ReportedCompletion,
 } from '../commitment-state.rules.js';
+import { VERDICTS, type Verdict } from '../agreement.rules.js';
 import { TAG_SLUG } from '../../tags/tag.rules.js';
 import {
   COMMITMENT_CODE,
@@ -356,6 +357,14 @@ export class ListCommitmentsQuery extends PageQuery {
   @IsOptional()
   @BooleanQuery()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: VERDICTS,
+    description: 'The agreement verdict, e.g. CONTESTED: claims civil society disputes.',
+  })
+  @IsOptional()
+  @IsIn(VERDICTS)
+  agreement?: Verdict;
 }
 
 export class PlanCommitmentsQuery extends PageQuery {}
@@ -497,6 +506,12 @@ export class CommitmentResponse {
       'What published independent (IRM) assessments say: for each indicator, the latest published rating.',
   })
   independent: IndependentViewResponse;
+  @ApiProperty({
+    enum: VERDICTS,
+    description:
+      'Do self-reported progress, the independent assessment and civic evidence agree? GET /commitments/{code}/agreement says why.',
+  })
+  agreement: Verdict;
   @ApiProperty({ description: 'Moves with every change to the commitment or its milestones; the ETag.' })
   version: number;
   @ApiProperty() createdAt: string;

@@ -148,7 +148,8 @@ export class ProgressUpdatePage extends PageMeta {
 export class TimelineQuery extends PageQuery {}
 
 export class TimelineEntry {
-  @ApiProperty({ enum: ['PROGRESS_UPDATE', 'MILESTONE_STATUS', 'ASSESSMENT'] }) kind: string;
+  @ApiProperty({ enum: ['PROGRESS_UPDATE', 'MILESTONE_STATUS', 'ASSESSMENT', 'EVIDENCE', 'EVIDENCE_REPLY'] })
+  kind: string;
   @ApiProperty() at: string;
   @ApiProperty({ type: AuthorRef }) author: AuthorRef;
   @ApiProperty({ description: 'The id of the update, milestone or assessment.' }) subjectId: string;
