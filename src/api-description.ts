@@ -44,4 +44,21 @@ published ones never change and are superseded by a new one that names them. Der
 relevant, impact TRANSFORMATIVE, completion SUBSTANTIAL or COMPLETE) and the 2015 one (impact MODERATE too),
 high completion, strong early results. A commitment's \`independent\` view takes, for each indicator, the
 latest published rating.
+
+**Oversight evidence**: civil society (or an admin, on behalf of a group without an account) submits what it
+found, with a stance on the claim (CONFIRMS, CONTRADICTS, MIXED, CONTEXT) and optionally the completion it
+supports; RESTRICTED items are seen only by their organisation and admins. Documents are referenced by URL with
+their SHA-256 and size, or uploaded as raw bytes (\`PUT /evidence/{id}/documents/{reference}\`, at most
+DOCUMENT_MAX_BYTES, 10 MiB by default; PDF, PNG, JPEG, CSV or text, DOCX, XLSX, ODT, ODS, recognised by their
+content, never their name); an upload must match the declared hash and size, and a reference never takes other
+bytes. The government replies, the submitting organisation answers back; moderators hide (410, with a public
+reason), never delete.
+
+**Agreement** (\`GET /commitments/{code}/agreement\`, and the \`agreement\` filter): the latest self-reported
+completion, the latest published independent completion and public, unhidden civic evidence, with the first
+verdict that applies: CONTESTED when at least one item contradicts the claim and no fewer contradict than
+confirm it; DIVERGENT when the independent completion, or the completion a civic item supports, differs from
+the reported one; CONSISTENT when the independent completion matches or an item confirms, and nothing
+disagrees; UNVERIFIED otherwise (nothing to check the claim against, or no claim). Levels compare as
+NOT_STARTED < LIMITED < SUBSTANTIAL < COMPLETE; "no evidence available" counts as no independent completion.
 `.trim();
