@@ -65,6 +65,7 @@ describe(`demo register (${ENGINE})`, () => {
       users: DEMO_IDENTITIES.length,
       progressUpdates: await countRows(api, 'progress_update'),
       assessments: await countRows(api, 'assessment', "status = 'PUBLISHED'"),
+      evidence: await countRows(api, 'evidence'),
       members: stored.member,
       actionPlans: stored.action_plan,
       commitments: stored.commitment,
@@ -89,6 +90,17 @@ describe(`demo register (${ENGINE})`, () => {
     }
     if (ENGINE === 'pglite')
       expect((await api.as(DEMO_IDENTITIES[1].token).get('/api/v1/me')).body.member).toBe('KEN');
+  });
+
+  it('shows the three sources side by side, with claims civil society contests', async () => {
+    const contested = await api.get('/api/v1/commitments?agreement=CONTESTED');
+    expect(contested.body.items.map((c: any) => c.code)).toContain('KE0041');
+    const agreement = await api.anonymous.get('/api/v1/commitments/KE0041/agreement');
+    expect(agreement.body).toMatchObject({
+      verdict: 'CONTESTED',
+      selfReported: { completion: 'SUBSTANTIAL' },
+    });
+    expect((await api.anonymous.get('/api/v1/commitments/KE0031/agreement')).body.verdict).toBe('CONSISTENT');
   });
 
   it('has at least four members, national and local, each readable by its code', async () => {

@@ -1,4 +1,5 @@
 import type { CreateAssessmentDto } from '../modules/assessments/dto/assessment.dto.js';
+import type { CreateEvidenceDto } from '../modules/evidence/dto/evidence.dto.js';
 import type { CreateProgressUpdateDto } from '../modules/progress/dto/progress.dto.js';
 
 // What governments reported and what the independent reviewer found, for a few demo commitments:
@@ -123,5 +124,61 @@ export const DEMO_ASSESSMENTS: DemoAssessment[] = [
       potentialForResults: 'UNCLEAR',
       promising: true,
     },
+  },
+];
+
+export interface DemoEvidence extends CreateEvidenceDto {
+  commitment: string;
+}
+
+/** What civic groups found when they checked some of those claims (submitted on their behalf). */
+export const DEMO_EVIDENCE: DemoEvidence[] = [
+  {
+    commitment: 'KE0041',
+    type: 'SOCIAL_AUDIT',
+    title: 'The indicator framework is not public yet',
+    summary:
+      'Volunteers in six counties checked the ministry portal monthly from January to June 2026: the indicator framework and its baselines were not published, and the drafting group had not met since March.',
+    stance: 'CONTRADICTS',
+    supportedCompletion: 'LIMITED',
+    activityDate: '2026-06-30',
+    iap2Level: 'INVOLVE',
+    organisationName: 'Kenya Civic Technology Network',
+    documents: [{ reference: 'county-audit-2026.pdf', url: 'https://example.org/ke/county-audit-2026.pdf' }],
+  },
+  {
+    commitment: 'KE0031',
+    type: 'FORUM_MINUTES',
+    title: 'Forum minutes record the response report',
+    summary:
+      'The multi-stakeholder forum minutes of November 2022 record the tabling of the response report and each county hearing.',
+    stance: 'CONFIRMS',
+    supportedCompletion: 'COMPLETE',
+    activityDate: '2022-11-15',
+    organisationName: 'Kenya Civic Technology Network',
+  },
+  {
+    commitment: 'UY0101',
+    type: 'SURVEY',
+    title: 'Departmental survey of workshop participants',
+    summary:
+      'A survey of 312 workshop participants in 19 departments: 71% say their proposals were recorded; 22% saw them in the final agenda.',
+    stance: 'CONFIRMS',
+    supportedCompletion: 'SUBSTANTIAL',
+    activityDate: '2024-03-10',
+    iap2Level: 'CONSULT',
+    organisationName: 'Observatorio Digital Uruguay',
+  },
+  {
+    commitment: 'BUE0011',
+    type: 'COMMUNITY_SCORECARD',
+    title: 'Commune scorecards on the new request flow',
+    summary:
+      'Residents in three communes scored the prototype: accessible flows rated well, but closure reasons are still missing.',
+    stance: 'MIXED',
+    supportedCompletion: 'LIMITED',
+    activityDate: '2025-10-04',
+    iap2Level: 'COLLABORATE',
+    organisationName: 'Red Vecinal Buenos Aires',
   },
 ];

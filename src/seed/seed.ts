@@ -11,9 +11,10 @@ import { MembersService } from '../modules/members/members.service.js';
 import { MilestonesService } from '../modules/milestones/milestones.service.js';
 import { TagsService } from '../modules/tags/tags.service.js';
 import { AssessmentsService } from '../modules/assessments/assessments.service.js';
+import { EvidenceService } from '../modules/evidence/evidence.service.js';
 import { ProgressService } from '../modules/progress/progress.service.js';
 import { demoRegister } from './demo-data.js';
-import { DEMO_ASSESSMENTS, DEMO_PROGRESS_UPDATES } from './demo-reports.js';
+import { DEMO_ASSESSMENTS, DEMO_EVIDENCE, DEMO_PROGRESS_UPDATES } from './demo-reports.js';
 import type { DemoRegister } from './demo-data.types.js';
 
 export interface SeedResult {
@@ -24,6 +25,7 @@ export interface SeedResult {
   milestones: number;
   progressUpdates: number;
   assessments: number;
+  evidence: number;
 }
 
 /**
@@ -92,6 +94,7 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
     milestones: 0,
     progressUpdates: 0,
     assessments: 0,
+    evidence: 0,
   };
 
   for (const tag of register.tags) await tags.create(SYSTEM, tag);
@@ -168,6 +171,9 @@ async function seedDemoRegister(app: INestApplicationContext, register: DemoRegi
     const draft = await assessments.create(SYSTEM, commitment, assessment);
     await assessments.publish(SYSTEM, draft.id, null);
   }
+  const evidence = app.get(EvidenceService);
+  for (const { commitment, ...item } of DEMO_EVIDENCE) await evidence.submit(SYSTEM, commitment, item);
+  result.evidence = DEMO_EVIDENCE.length;
   result.progressUpdates = DEMO_PROGRESS_UPDATES.length;
   result.assessments = DEMO_ASSESSMENTS.length;
   return result;
