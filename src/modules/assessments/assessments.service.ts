@@ -232,6 +232,7 @@ export class AssessmentsService {
       }
       await tx.update(Assessment, { id }, { status: 'PUBLISHED', publishedAt: new Date() });
       await this.refreshIndependentView(tx, commitment);
+      await this.commitments.refreshAgreement(tx, commitment.id);
       const after = await this.read(tx, await this.find(tx, id), commitment);
       await this.audit.record(tx, actor, {
         action: 'UPDATE',

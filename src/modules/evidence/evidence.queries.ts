@@ -66,17 +66,18 @@ interface EvidenceRow {
 }
 
 /**
- * What of the evidence this actor may see: everyone the public, unhidden items; civil-society users
- * also their own organisation's restricted ones; admins everything, hidden items included.
- * Returns SQL over the alias `e`, with its parameters appended to `params`.
+ * What of the evidence this actor may see: everyone the public items; civil-society users also their own
+ * organisation's restricted ones; admins everything. Hidden items are left out unless `withHidden`
+ * (admins see them regardless). Returns SQL over the alias `e`, with its parameters appended to `params`.
  */
-export function visibleTo(actor: Actor, params: unknown[]): string {
+export function visibleTo(actor: Actor, params: unknown[], withHidden = false): string {
   if (actor.kind === 'system' || (actor.kind === 'user' && actor.role === 'admin')) return 'TRUE';
+  const unhidden = withHidden ? '' : 'e.hidden_at IS NULL AND ';
   if (actor.kind === 'user' && actor.role === 'civil_society' && actor.organisationId) {
     params.push(actor.organisationId);
-    return `(e.hidden_at IS NULL AND (e.visibility = 'PUBLIC' OR e.organisation_id = $${params.length}))`;
+    return `(${unhidden}(e.visibility = 'PUBLIC' OR e.organisation_id = $${params.length}))`;
   }
-  return `(e.hidden_at IS NULL AND e.visibility = 'PUBLIC')`;
+  return `(${unhidden}e.visibility = 'PUBLIC')`;
 }
 
 export async function selectEvidence(

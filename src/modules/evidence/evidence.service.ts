@@ -13,7 +13,7 @@ import { canActForMember } from '../access/access.rules.js';
 import { AuditService } from '../audit/audit.service.js';
 import { agreementVerdict, evidenceCounts } from '../commitments/agreement.rules.js';
 import { CommitmentsService } from '../commitments/commitments.service.js';
-import { detectMediaType, documentProblems, sha256Hex } from './document.rules.js';
+import { detectMediaType, DOCUMENT_REFERENCE, documentProblems, sha256Hex } from './document.rules.js';
 import type {
   AgreementResponse,
   CreateEvidenceDto,
@@ -143,6 +143,14 @@ export class EvidenceService {
     bytes: Buffer,
     declaredType?: string,
   ): Promise<DocumentResponse> {
+    if (!DOCUMENT_REFERENCE.test(reference)) {
+      throw new DomainError(
+        'invalid',
+        'document.invalid_reference',
+        'A document reference is letters, digits, dots, dashes or underscores (up to 120), starting with a letter or digit.',
+        [{ field: 'reference', message: 'must be letters, digits, dots, dashes or underscores (up to 120)' }],
+      );
+    }
     return this.dataSource.transaction(async (tx) => {
       const evidence = await this.readVisible(tx, actor, evidenceId);
       const row = await tx.findOneBy(Evidence, { id: evidence.id });
@@ -477,9 +485,12 @@ export class EvidenceService {
       order: 'newest',
     });
     if (evidence) return evidence;
+    // Hidden: say so, with the moderators' reason, to those who could have seen it; to others it is unknown.
+    const hiddenParams: unknown[] = [id];
     const [hidden]: { hidden_reason: string | null; hidden_at: Date | null }[] = await db.query(
-      'SELECT hidden_reason, hidden_at FROM evidence WHERE id = $1 AND hidden_at IS NOT NULL',
-      [id],
+      `SELECT e.hidden_reason, e.hidden_at FROM evidence e
+        WHERE e.id = $1 AND e.hidden_at IS NOT NULL AND ${visibleTo(actor, hiddenParams, true)}`,
+      hiddenParams,
     );
     if (hidden?.hidden_at) {
       throw new DomainError(

@@ -135,6 +135,7 @@ export class ProgressService {
         await this.milestones.applyReportedStatus(tx, actor, dto.milestoneId, dto.milestoneStatus);
       } else {
         await this.refreshSelfReported(tx, commitment.id);
+        await this.commitments.refreshAgreement(tx, commitment.id);
       }
       const created = await this.read(tx, id);
       await this.audit.record(tx, actor, {
