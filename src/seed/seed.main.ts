@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     const result = await seedDemoRegisterIfEmpty(app, { demoIdentities: !config.databaseUrl });
     process.stdout.write(
       result
-        ? `Loaded the demo register: ${result.members} members, ${result.actionPlans} action plans, ${result.commitments} commitments, ${result.milestones} milestones.\n`
+        ? `Loaded the demo register: ${result.members} members, ${result.actionPlans} action plans, ${result.commitments} commitments, ${result.milestones} milestones, ${result.progressUpdates} progress updates, ${result.assessments} assessments, ${result.evidence} evidence items${result.users > 0 ? `, ${result.users} demo users` : ''}.\n`
         : 'The register already has members: nothing loaded.\n',
     );
   } finally {
