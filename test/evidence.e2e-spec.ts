@@ -1390,6 +1390,7 @@ describe(`oversight evidence (${ENGINE})`, () => {
 
   describe('agreement', () => {
     let memberC: any;
+    let planC: any;
     let pocC: TestApp;
     let consistent: any;
     let divergent: any;
@@ -1403,7 +1404,7 @@ describe(`oversight evidence (${ENGINE})`, () => {
 
     beforeAll(async () => {
       memberC = await aMember(api, { name: 'Agreementland' });
-      const plan = await aPlan(api, memberC.code);
+      planC = await aPlan(api, memberC.code);
       pocC = api.as(
         (
           await api.createUser({
@@ -1416,7 +1417,7 @@ describe(`oversight evidence (${ENGINE})`, () => {
       );
 
       // CONSISTENT: the government reports COMPLETE, civil society confirms it.
-      consistent = await aCommitment(api, plan.id);
+      consistent = await aCommitment(api, planC.id);
       await progress(pocC, consistent, 'COMPLETE');
       confirm = await submit(civilA, consistent, { stance: 'CONFIRMS', supportedCompletion: 'COMPLETE' });
       context = await submit(civilB, consistent, { stance: 'CONTEXT', type: 'MEDIA_REPORT' });
@@ -1424,7 +1425,7 @@ describe(`oversight evidence (${ENGINE})`, () => {
       await submit(civilA, consistent, { stance: 'CONTRADICTS', visibility: 'RESTRICTED' });
 
       // DIVERGENT: the government reports SUBSTANTIAL, the IRM found LIMITED.
-      divergent = await aCommitment(api, plan.id);
+      divergent = await aCommitment(api, planC.id);
       await progress(pocC, divergent, 'SUBSTANTIAL');
       const draft = await api.post(`/api/v1/commitments/${divergent.code}/assessments`, {
         framework: 'IRM_2021',
@@ -1438,7 +1439,7 @@ describe(`oversight evidence (${ENGINE})`, () => {
       expect(published.status).toBe(200);
 
       // CONTESTED: the government reports COMPLETE; two items contradict it, one confirms it.
-      contested = await aCommitment(api, plan.id);
+      contested = await aCommitment(api, planC.id);
       await progress(pocC, contested, 'COMPLETE');
       contra1 = await submit(civilA, contested, { stance: 'CONTRADICTS', supportedCompletion: 'LIMITED' });
       contra2 = await submit(civilB, contested, { stance: 'CONTRADICTS' });
@@ -1448,7 +1449,7 @@ describe(`oversight evidence (${ENGINE})`, () => {
       });
 
       // UNVERIFIED: only the government's word.
-      unverified = await aCommitment(api, plan.id);
+      unverified = await aCommitment(api, planC.id);
       await progress(pocC, unverified, 'COMPLETE');
     });
 
@@ -1527,6 +1528,24 @@ describe(`oversight evidence (${ENGINE})`, () => {
         expect((await api.anonymous.get(`/api/v1/commitments/${c.code}`)).body.agreement).toBe(verdict);
       },
     );
+
+    it('follows a later progress update: the verdict and the list filter move with the claim', async () => {
+      const c = await aCommitment(api, planC.id);
+      await progress(pocC, c, 'COMPLETE');
+      await submit(civilA, c, { stance: 'CONFIRMS', supportedCompletion: 'COMPLETE' });
+      expect((await agreement(c)).verdict).toBe('CONSISTENT');
+      expect((await api.anonymous.get(`/api/v1/commitments/${c.code}`)).body.agreement).toBe('CONSISTENT');
+      // The government now reports less than the evidence supports: the sources disagree.
+      await progress(pocC, c, 'LIMITED');
+      const body = await agreement(c);
+      expect(body.verdict).toBe('DIVERGENT');
+      expect(body.selfReported).toEqual({ completion: 'LIMITED' });
+      expect((await api.anonymous.get(`/api/v1/commitments/${c.code}`)).body.agreement).toBe('DIVERGENT');
+      const divergentCodes = (
+        await api.anonymous.get(`/api/v1/commitments?member=${memberC.code}&agreement=DIVERGENT&limit=200`)
+      ).body.items.map((x: any) => x.code);
+      expect(divergentCodes).toContain(c.code);
+    });
 
     it('refuses an unknown agreement value, and answers 404 for an unknown commitment', async () => {
       expectProblem(
@@ -1620,6 +1639,11 @@ describe(`oversight evidence (${ENGINE})`, () => {
       // The same for everyone: the timeline is public.
       expect(await timeline(c, api)).toEqual(entries);
       expect(await timeline(c, civilA)).toEqual(entries);
+
+      // All of it, refusals included, keeps the audit chain whole.
+      const verified = await api.get('/api/v1/audit/verify');
+      expect(verified.status).toBe(200);
+      expect(verified.body.valid).toBe(true);
     });
   });
 });
