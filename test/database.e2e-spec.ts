@@ -76,12 +76,15 @@ describe(`database (${ENGINE})`, () => {
       `INSERT INTO action_plan (member_id, sequence_number, title, start_date, end_date) VALUES ($1, 1, 'P', '2025-01-01', '2026-12-31') RETURNING id`,
       [memberId],
     );
-    const insert = (start: string, precision: string, end: string) =>
-      db.dataSource.query(
+    let attempt = 0;
+    const insert = (start: string, precision: string, end: string) => {
+      attempt += 1;
+      return db.dataSource.query(
         `INSERT INTO commitment (code, action_plan_id, member_id, number, title, start_date, start_date_precision, end_date)
-         VALUES ('DB' || lpad((floor(random() * 9999))::int::text, 4, '0'), $1, $2, (random())::text, 'T', $3, $4, $5)`,
-        [planId, memberId, start, precision, end],
+         VALUES ($1, $2, $3, $4, 'T', $5, $6, $7)`,
+        [`DB${String(1000 + attempt)}`, planId, memberId, String(attempt), start, precision, end],
       );
+    };
     await expect(insert('2025-08-01', 'QUARTER', '2026-01-01')).rejects.toMatchObject({
       driverError: expect.objectContaining({ constraint: 'ck_commitment_start_aligned' }),
     });
