@@ -27,7 +27,3 @@ export type Actor = UserActor | AnonymousActor | SystemActor;
 
 export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
 export const SYSTEM: SystemActor = { kind: 'system' };
-
-export function isSignedIn(actor: Actor): actor is UserActor {
-  return actor.kind === 'user';
-}

@@ -1,4 +1,4 @@
-import type { Actor, Role, UserActor } from '../../common/auth/actor.js';
+import type { Actor, Role } from '../../common/auth/actor.js';
 import { type Permission, PERMISSIONS } from '../../common/auth/route-access.js';
 
 /**
@@ -67,8 +67,4 @@ export function roleBindingProblems(user: {
     problems.push({ field: 'assignedMembers', message: 'only assessors are assigned to members' });
   }
   return problems;
-}
-
-export function describeActor(actor: UserActor): string {
-  return `${actor.role} ${actor.userId}`;
 }

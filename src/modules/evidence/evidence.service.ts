@@ -125,7 +125,7 @@ export class EvidenceService {
         );
       }
       const created = await this.read(tx, id);
-      await this.recordChange(tx, actor, 'CREATE', created);
+      await this.recordChange(tx, actor, 'CREATE', created, commitment.id);
       await this.commitments.refreshAgreement(tx, commitment.id);
       return created;
     });
@@ -222,10 +222,7 @@ export class EvidenceService {
         action: existing ? 'UPDATE' : 'CREATE',
         resourceType: 'evidence_document',
         resourceId: `${evidence.id}/${reference}`,
-        commitmentId:
-          evidence.visibility === 'PUBLIC'
-            ? (await this.commitments.find(tx, evidence.commitment)).id
-            : undefined,
+        commitmentId: evidence.visibility === 'PUBLIC' ? row?.commitmentId : undefined,
         after: { reference, sha256, sizeBytes: bytes.length, mediaType },
       });
       return toDocumentResponse(evidence.id, stored);
@@ -321,7 +318,7 @@ export class EvidenceService {
         },
       );
       const hidden = await this.read(tx, row.id);
-      await this.recordChange(tx, actor, 'UPDATE', hidden);
+      await this.recordChange(tx, actor, 'UPDATE', hidden, row.commitmentId);
       await this.commitments.refreshAgreement(tx, row.commitmentId);
       return hidden;
     });
@@ -460,13 +457,13 @@ export class EvidenceService {
     actor: Actor,
     action: 'CREATE' | 'UPDATE',
     evidence: EvidenceResponse,
+    commitmentId: string,
   ): Promise<void> {
-    const commitment = await this.commitments.find(tx, evidence.commitment);
     await this.audit.record(tx, actor, {
       action,
       resourceType: 'evidence',
       resourceId: evidence.id,
-      commitmentId: evidence.visibility === 'PUBLIC' ? commitment.id : undefined,
+      commitmentId: evidence.visibility === 'PUBLIC' ? commitmentId : undefined,
       after: {
         type: evidence.type,
         stance: evidence.stance,
