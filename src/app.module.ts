@@ -20,6 +20,7 @@ import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { MilestonesModule } from './modules/milestones/milestones.module.js';
 import { TagsModule } from './modules/tags/tags.module.js';
+import { LensModule } from './modules/lens/lens.module.js';
 
 const DATABASE = Symbol('DATABASE');
 
@@ -58,6 +59,7 @@ export class AppModule {
         ProgressModule,
         AssessmentsModule,
         EvidenceModule,
+        LensModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -967,6 +967,40 @@ describe(`access matrix (${ENGINE})`, () => {
       ok: 200,
       build: get(() => `/api/v1/commitments/${fx.commitmentA.code}/agreement`),
     },
+    // The lens: SMART checks, plan dashboards and the comparison of members read what is public.
+    {
+      method: 'GET',
+      path: '/api/v1/commitments/{commitment}/smart',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/commitments/${fx.commitmentA.code}/smart`),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/smart-check',
+      access: 'public',
+      ok: 200,
+      audited: 0,
+      build: async () => ({
+        url: '/api/v1/smart-check',
+        body: { title: 'Publish the register of data-sharing agreements', actionPlanId: fx.planA.id },
+      }),
+      state: () => countRows(api, 'commitment'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/action-plans/{id}/dashboard',
+      access: 'public',
+      ok: 200,
+      build: get(() => `/api/v1/action-plans/${fx.planA.id}/dashboard`),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/compare',
+      access: 'public',
+      ok: 200,
+      build: get(() => '/api/v1/compare?value=ACCESS_TO_INFORMATION'),
+    },
     {
       method: 'GET',
       path: '/api/v1/evidence/{id}',

@@ -1,6 +1,6 @@
 import { UUID, countRows, expectProblem, fieldsOf, walk } from './support/assertions.js';
 import { ENGINE, type Response, TestApp } from './support/test-app.js';
-import { aCommitment, aMember, aPlan } from './support/factories.js';
+import { aCommitment, aMember, aPlan, legacyIndicators } from './support/factories.js';
 
 const UNKNOWN_UUID = '3b9d6a4e-5c1f-4e2a-8d7b-9f0e1a2b3c4d';
 
@@ -34,23 +34,8 @@ const NO_INDEPENDENT_VIEW = {
   starred: null,
 };
 
-/** A legacy progress report with every indicator rated: specificity MEDIUM, relevant, transformative, complete. */
-function legacyProgress(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    specificity: 'MEDIUM',
-    relevanceAccessToInformation: true,
-    relevanceCivicParticipation: false,
-    relevancePublicAccountability: false,
-    relevanceTechnology: false,
-    potentialImpact: 'TRANSFORMATIVE',
-    completion: 'COMPLETE',
-    onTime: true,
-    ...overrides,
-  };
-}
-
 function legacyEndOfTerm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return legacyProgress({
+  return legacyIndicators({
     didItOpenGovernment: 'OUTSTANDING',
     didItOpenGovernmentAccessToInformation: 'MAJOR',
     didItOpenGovernmentCivicParticipation: 'DID_NOT_CHANGE',
@@ -253,7 +238,7 @@ describe(`assessments (${ENGINE})`, () => {
       const created = await draft(assessorA, c, {
         framework: 'IRM_LEGACY',
         product: 'PROGRESS_REPORT',
-        indicators: legacyProgress({ specificity: null, verifiable: true, completion: null }),
+        indicators: legacyIndicators({ specificity: null, verifiable: true, completion: null }),
         nullReasons: { specificity: 'NO_DATA', completion: 'UNCLEAR' },
       });
       expect(created.indicators).toMatchObject({ specificity: null, verifiable: true, completion: null });
@@ -292,7 +277,7 @@ describe(`assessments (${ENGINE})`, () => {
           {
             framework: 'IRM_LEGACY',
             product: 'PROGRESS_REPORT',
-            indicators: legacyProgress({ didItOpenGovernment: 'MAJOR' }),
+            indicators: legacyIndicators({ didItOpenGovernment: 'MAJOR' }),
           },
           422,
           'assessment.invalid_indicators',
@@ -390,7 +375,7 @@ describe(`assessments (${ENGINE})`, () => {
           {
             framework: 'IRM_LEGACY',
             product: 'PROGRESS_REPORT',
-            indicators: legacyProgress(),
+            indicators: legacyIndicators(),
             nullReasons: { completion: 'NO_DATA' },
           },
           422,
@@ -749,7 +734,7 @@ describe(`assessments (${ENGINE})`, () => {
       const a = await draft(assessorA, c, {
         framework: 'IRM_LEGACY',
         product: 'PROGRESS_REPORT',
-        indicators: legacyProgress({ onTime: undefined, potentialImpact: undefined }),
+        indicators: legacyIndicators({ onTime: undefined, potentialImpact: undefined }),
       });
       const before = await snapshot(c);
       const response = await publish(assessorA, a);
@@ -834,13 +819,17 @@ describe(`assessments (${ENGINE})`, () => {
     it.each([
       [
         'specificity MEDIUM, relevant, TRANSFORMATIVE, COMPLETE: starred',
-        legacyProgress({ specificity: 'MEDIUM', potentialImpact: 'TRANSFORMATIVE', completion: 'COMPLETE' }),
+        legacyIndicators({
+          specificity: 'MEDIUM',
+          potentialImpact: 'TRANSFORMATIVE',
+          completion: 'COMPLETE',
+        }),
         {},
         { starred: true, verifiable: true, highCompletion: true },
       ],
       [
         'specificity HIGH, relevant, TRANSFORMATIVE, LIMITED: not starred',
-        legacyProgress({
+        legacyIndicators({
           specificity: 'HIGH',
           relevanceAccessToInformation: false,
           relevanceCivicParticipation: true,
@@ -852,7 +841,7 @@ describe(`assessments (${ENGINE})`, () => {
       ],
       [
         'verifiable with no specificity recorded, relevant, TRANSFORMATIVE, SUBSTANTIAL: starred',
-        legacyProgress({
+        legacyIndicators({
           specificity: null,
           verifiable: true,
           relevanceAccessToInformation: false,
@@ -891,7 +880,7 @@ describe(`assessments (${ENGINE})`, () => {
       const a = await published(assessorA, c, {
         framework: 'IRM_LEGACY',
         product: 'PROGRESS_REPORT',
-        indicators: legacyProgress({ potentialImpact: 'MODERATE', completion: 'SUBSTANTIAL' }),
+        indicators: legacyIndicators({ potentialImpact: 'MODERATE', completion: 'SUBSTANTIAL' }),
       });
       expect(a.derived.starred).toEqual({
         current: { starred: false, formula: 'CURRENT', reason: expect.stringContaining('MODERATE') },
@@ -906,7 +895,7 @@ describe(`assessments (${ENGINE})`, () => {
       const a = await published(assessorA, c, {
         framework: 'IRM_LEGACY',
         product: 'PROGRESS_REPORT',
-        indicators: legacyProgress({ relevanceAccessToInformation: false, relevanceTechnology: true }),
+        indicators: legacyIndicators({ relevanceAccessToInformation: false, relevanceTechnology: true }),
       });
       expect(a.derived).toMatchObject({ relevant: false, starred: { current: { starred: false } } });
     });
@@ -956,7 +945,7 @@ describe(`assessments (${ENGINE})`, () => {
       a = await published(assessorA, c, {
         framework: 'IRM_LEGACY',
         product: 'PROGRESS_REPORT',
-        indicators: legacyProgress({ completion: 'LIMITED' }),
+        indicators: legacyIndicators({ completion: 'LIMITED' }),
       });
     });
 
@@ -995,7 +984,7 @@ describe(`assessments (${ENGINE})`, () => {
       const second = await assessorA.post(assessmentsUrl(c), {
         framework: 'IRM_LEGACY',
         product: 'PROGRESS_REPORT',
-        indicators: legacyProgress(),
+        indicators: legacyIndicators(),
       });
       if (second.status === 409) {
         // Refusing the draft at once is as good as refusing its publication.
@@ -1037,7 +1026,7 @@ describe(`assessments (${ENGINE})`, () => {
       const old = await published(assessorA, c, {
         framework: 'IRM_LEGACY',
         product: 'PROGRESS_REPORT',
-        indicators: legacyProgress({ specificity: 'HIGH', completion: 'LIMITED' }),
+        indicators: legacyIndicators({ specificity: 'HIGH', completion: 'LIMITED' }),
       });
       const first = await commitment(c);
       expect(first.independent).toMatchObject({ completion: 'LIMITED', starred: false });
@@ -1047,7 +1036,7 @@ describe(`assessments (${ENGINE})`, () => {
         product: 'PROGRESS_REPORT',
         supersedes: old.id,
         summary: 'Revised after the government sent new evidence.',
-        indicators: legacyProgress({ specificity: 'HIGH', completion: 'COMPLETE' }),
+        indicators: legacyIndicators({ specificity: 'HIGH', completion: 'COMPLETE' }),
       });
       expect(revised).toMatchObject({ status: 'DRAFT', supersedes: old.id, supersededBy: null });
       // Until the new one is published, the old one stands and the commitment does not move.
@@ -1186,7 +1175,7 @@ describe(`assessments (${ENGINE})`, () => {
         progressReport = await published(assessorA, c, {
           framework: 'IRM_LEGACY',
           product: 'PROGRESS_REPORT',
-          indicators: legacyProgress(),
+          indicators: legacyIndicators(),
         });
         aDraft = await draft(assessorA, c, { framework: 'IRM_2021', product: 'RESULTS_REPORT' });
         const other = await aCommitment(api, planA.id);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { expectProblem, walk } from './support/assertions.js';
 import { ENGINE, TestApp } from './support/test-app.js';
-import { aCommitment, aMember, aMilestone, aPlan } from './support/factories.js';
+import { aCommitment, aMember, aMilestone, aPlan, legacyIndicators } from './support/factories.js';
 
 // The list filters of GET /commitments over a data set built through the API, compared with what was
 // built; and the guard against N+1 queries: the statements a request runs do not grow with its rows.
@@ -54,26 +54,12 @@ interface Built {
   view: View;
 }
 
-function legacy(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    specificity: 'MEDIUM',
-    relevanceAccessToInformation: true,
-    relevanceCivicParticipation: false,
-    relevancePublicAccountability: false,
-    relevanceTechnology: false,
-    potentialImpact: 'TRANSFORMATIVE',
-    completion: 'COMPLETE',
-    onTime: true,
-    ...overrides,
-  };
-}
-
 const V: Record<string, Variant> = {
-  L1: { framework: 'IRM_LEGACY', product: 'PROGRESS_REPORT', indicators: legacy(), star: true },
+  L1: { framework: 'IRM_LEGACY', product: 'PROGRESS_REPORT', indicators: legacyIndicators(), star: true },
   L2: {
     framework: 'IRM_LEGACY',
     product: 'PROGRESS_REPORT',
-    indicators: legacy({
+    indicators: legacyIndicators({
       specificity: 'HIGH',
       relevanceAccessToInformation: false,
       relevanceCivicParticipation: true,
@@ -85,7 +71,7 @@ const V: Record<string, Variant> = {
   L3: {
     framework: 'IRM_LEGACY',
     product: 'PROGRESS_REPORT',
-    indicators: legacy({
+    indicators: legacyIndicators({
       specificity: null,
       verifiable: true,
       relevanceAccessToInformation: false,
@@ -98,20 +84,24 @@ const V: Record<string, Variant> = {
   L4: {
     framework: 'IRM_LEGACY',
     product: 'PROGRESS_REPORT',
-    indicators: legacy({ specificity: 'LOW', potentialImpact: 'MODERATE', completion: 'SUBSTANTIAL' }),
+    indicators: legacyIndicators({
+      specificity: 'LOW',
+      potentialImpact: 'MODERATE',
+      completion: 'SUBSTANTIAL',
+    }),
     star: false,
   },
   L5: {
     framework: 'IRM_LEGACY',
     product: 'PROGRESS_REPORT',
-    indicators: legacy({ completion: null, onTime: null }),
+    indicators: legacyIndicators({ completion: null, onTime: null }),
     nullReasons: { completion: 'UNCLEAR', onTime: 'NOT_REVIEWED' },
     star: null,
   },
   E1: {
     framework: 'IRM_LEGACY',
     product: 'END_OF_TERM_REPORT',
-    indicators: legacy({
+    indicators: legacyIndicators({
       didItOpenGovernment: 'MAJOR',
       didItOpenGovernmentAccessToInformation: 'MAJOR',
       didItOpenGovernmentCivicParticipation: 'DID_NOT_CHANGE',
@@ -122,7 +112,7 @@ const V: Record<string, Variant> = {
   E2: {
     framework: 'IRM_LEGACY',
     product: 'END_OF_TERM_REPORT',
-    indicators: legacy({
+    indicators: legacyIndicators({
       potentialImpact: 'MODERATE',
       didItOpenGovernment: 'OUTSTANDING',
       didItOpenGovernmentAccessToInformation: 'OUTSTANDING',

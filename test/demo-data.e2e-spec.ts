@@ -176,6 +176,36 @@ describe(`demo register (${ENGINE})`, () => {
     expect(meetings).toBeGreaterThan(0);
   });
 
+  it('shows the lens on every plan: a forum that missed six months, connected policies, SMART feedback', async () => {
+    const plans = await all(api, '/api/v1/action-plans?limit=200');
+    const dashboards = [];
+    for (const p of plans) {
+      const res = await api.get(`/api/v1/action-plans/${p.id}/dashboard`);
+      expect(res.status).toBe(200);
+      expect(res.body.commitments.total).toBe(
+        (await all(api, `/api/v1/action-plans/${p.id}/commitments`)).length,
+      );
+      dashboards.push(res.body);
+    }
+    const buenosAires = dashboards.find((d) => d.actionPlan.member.code === 'ARBA');
+    expect(buenosAires.forum.metEverySixMonths).toBe(false);
+    expect(buenosAires.forum.gaps.length).toBeGreaterThan(0);
+    const kenya = dashboards.find((d) =>
+      d.ecosystem.policies.some((x: { code: string }) => x.code === 'KE0041'),
+    );
+    expect(kenya.ecosystem.policies.find((x: { code: string }) => x.code === 'KE0041')).toMatchObject({
+      coDesigned: true,
+      overseen: true,
+      connected: true,
+    });
+    const commitments = await all(api, '/api/v1/commitments?limit=200');
+    expect(commitments.some((c) => !c.smart.passed)).toBe(true);
+    expect(commitments.some((c) => c.smart.passed)).toBe(true);
+    const compared = await api.get('/api/v1/compare?area=SERVICE_CO_DESIGN');
+    expect(compared.status).toBe(200);
+    expect(compared.body.items.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('leaves the same audit trail as any client: one CREATE per member, plan and commitment', async () => {
     const stored = await counts(api);
     const rows = await api.query<{ resource_type: string; n: number }>(

@@ -102,3 +102,18 @@ export async function aMilestone(
   if (response.status !== 201) throw new Error(`milestone: ${response.status} ${response.text}`);
   return response.body;
 }
+
+/** Legacy IRM indicators with every one rated: specificity MEDIUM, relevant, transformative, complete (starred). */
+export function legacyIndicators(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    specificity: 'MEDIUM',
+    relevanceAccessToInformation: true,
+    relevanceCivicParticipation: false,
+    relevancePublicAccountability: false,
+    relevanceTechnology: false,
+    potentialImpact: 'TRANSFORMATIVE',
+    completion: 'COMPLETE',
+    onTime: true,
+    ...overrides,
+  };
+}

@@ -15,6 +15,7 @@ import {
   PlanCommitmentsQuery,
   UpdateCommitmentDto,
 } from './dto/commitment.dto.js';
+import { SmartReportResponse } from './dto/smart.dto.js';
 
 @ApiTags('commitments')
 @Controller()
@@ -41,6 +42,18 @@ export class CommitmentsController {
   @ApiProblems(404)
   get(@CurrentActor() actor: Actor, @Param('commitment') key: string): Promise<CommitmentResponse> {
     return this.commitments.get(actor, key);
+  }
+
+  @Get('commitments/:commitment/smart')
+  @Public()
+  @ApiOperation({
+    summary:
+      'SMART check of a commitment: per letter (Specific, Measurable, Assignable, Relevant, Time-bound, Participatory) the failures and warnings, with a specificity hint. Authoring hints, not an IRM rating.',
+  })
+  @ApiOkResponse({ type: SmartReportResponse })
+  @ApiProblems(404)
+  smart(@Param('commitment') key: string): Promise<SmartReportResponse> {
+    return this.commitments.smart(key);
   }
 
   @Get('commitments/:commitment/history')

@@ -5,6 +5,7 @@ import type { IndependentView } from '../assessments/assessment.rules.js';
 import type { Verdict } from './agreement.rules.js';
 import { commitmentState, type MilestoneFacts, type ReportedCompletion } from './commitment-state.rules.js';
 import type { CommitmentResponse } from './dto/commitment.dto.js';
+import { type SmartInput, smartCheck, smartSummary } from './smart.rules.js';
 import type { DigitalGovernanceArea, LinkType, OgpValue } from './commitment.rules.js';
 
 // Commitments are read with one statement per page, whatever the page size: the related lists are
@@ -17,6 +18,7 @@ const SELECT_COMMITMENT = `
          c.irm_early_results, c.irm_did_it_open_government, c.irm_starred, c.agreement,
          m.code AS member_code, m.name AS member_name,
          p.id AS plan_id, p.sequence_number AS plan_sequence_number, p.title AS plan_title,
+         p.start_date AS plan_start_date, p.end_date AS plan_end_date,
          CASE WHEN li.id IS NULL THEN NULL
               ELSE json_build_object('id', li.id, 'name', li.name, 'type', li.type) END AS lead_institution,
          (SELECT coalesce(json_agg(json_build_object('id', i.id, 'name', i.name, 'type', i.type) ORDER BY i.name, i.id), '[]')
@@ -36,15 +38,35 @@ const SELECT_COMMITMENT = `
                    'complete', (count(*) FILTER (WHERE ms.status = 'COMPLETE'))::int,
                    'withdrawn', (count(*) FILTER (WHERE ms.status = 'WITHDRAWN'))::int)
             FROM milestone ms WHERE ms.commitment_id = c.id) AS milestone_counts,
-         (SELECT coalesce(json_agg(json_build_object('weight', mf.weight, 'status', mf.status, 'dueDate', mf.due_date,
-                                                     'dueDatePrecision', mf.due_date_precision, 'completedOn', mf.completed_on)), '[]')
-            FROM milestone mf WHERE mf.commitment_id = c.id) AS milestone_facts
+         (SELECT coalesce(json_agg(json_build_object(
+                   'ordinal', mf.ordinal, 'title', mf.title, 'deliverable', mf.deliverable,
+                   'targetIndicator', mf.target_indicator, 'targetValue', mf.target_value, 'targetUnit', mf.target_unit,
+                   'startDate', mf.start_date, 'startDatePrecision', mf.start_date_precision,
+                   'dueDate', mf.due_date, 'dueDatePrecision', mf.due_date_precision,
+                   'responsibleInstitution', ri.name, 'weight', mf.weight, 'status', mf.status,
+                   'completedOn', mf.completed_on) ORDER BY mf.ordinal), '[]')
+            FROM milestone mf LEFT JOIN institution ri ON ri.id = mf.responsible_institution_id
+           WHERE mf.commitment_id = c.id) AS milestone_facts
     FROM commitment c
     JOIN action_plan p ON p.id = c.action_plan_id
     JOIN member m ON m.id = c.member_id
     LEFT JOIN institution li ON li.id = c.lead_institution_id`;
 
-interface CommitmentRow {
+/** A milestone as the commitment's statement embeds it: what the derived state and the SMART check read. */
+interface MilestoneRow extends Omit<MilestoneFacts, 'weight'> {
+  ordinal: number;
+  title: string;
+  deliverable: string;
+  targetIndicator: string | null;
+  targetValue: number | string | null;
+  targetUnit: string | null;
+  startDate: string | null;
+  startDatePrecision: DatePrecision;
+  responsibleInstitution: string | null;
+  weight: number | string;
+}
+
+export interface CommitmentRow {
   id: string;
   code: string;
   number: string;
@@ -69,6 +91,8 @@ interface CommitmentRow {
   plan_id: string;
   plan_sequence_number: number;
   plan_title: string;
+  plan_start_date: string;
+  plan_end_date: string;
   lead_institution: { id: string; name: string; type: string } | null;
   supporting_institutions: { id: string; name: string; type: string }[];
   values: { value: OgpValue; justification: string }[];
@@ -76,7 +100,7 @@ interface CommitmentRow {
   links: { type: LinkType; target: string }[];
   contact_on_file: boolean;
   milestone_counts: CommitmentResponse['milestones'];
-  milestone_facts: (Omit<MilestoneFacts, 'weight'> & { weight: number | string })[];
+  milestone_facts: MilestoneRow[];
   self_reported_completion: ReportedCompletion | null;
   irm_completion: IndependentView['completion'];
   irm_potential_impact: IndependentView['potentialImpact'];
@@ -166,8 +190,59 @@ export async function selectCommitment(
   db: EntityManager,
   id: string,
 ): Promise<CommitmentResponse | undefined> {
+  const row = await selectCommitmentRow(db, id);
+  return row && toCommitmentResponse(row);
+}
+
+/** The commitment as stored with what its derived views read (milestones, plan period, institutions). */
+export async function selectCommitmentRow(db: EntityManager, id: string): Promise<CommitmentRow | undefined> {
   const rows: CommitmentRow[] = await db.query(`${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
-  return rows.length === 0 ? undefined : toCommitmentResponse(rows[0]);
+  return rows[0];
+}
+
+/** Every commitment of a plan, by code, in one statement: for views of the plan as a whole. */
+export async function selectPlanCommitments(
+  db: EntityManager,
+  planId: string,
+): Promise<CommitmentResponse[]> {
+  const rows: CommitmentRow[] = await db.query(
+    `${SELECT_COMMITMENT} WHERE c.action_plan_id = $1 ORDER BY c.code`,
+    [planId],
+  );
+  return rows.map(toCommitmentResponse);
+}
+
+/** What the SMART check reads of a stored commitment; a draft is mapped to the same shape. */
+export function smartInputOf(row: CommitmentRow): SmartInput {
+  return {
+    title: row.title,
+    problem: row.problem,
+    solution: row.solution,
+    startDate: row.start_date,
+    startDatePrecision: row.start_date_precision,
+    endDate: row.end_date,
+    endDatePrecision: row.end_date_precision,
+    leadInstitution: row.lead_institution?.name ?? null,
+    values: row.values,
+    participationMechanism: row.participation_mechanism,
+    participationLevel: row.participation_level,
+    plan: { startDate: row.plan_start_date, endDate: row.plan_end_date },
+    milestones: row.milestone_facts.map((m) => ({
+      ordinal: m.ordinal,
+      title: m.title,
+      deliverable: m.deliverable,
+      target:
+        m.targetIndicator === null || m.targetValue === null
+          ? null
+          : { indicator: m.targetIndicator, value: Number(m.targetValue), unit: m.targetUnit ?? '' },
+      startDate: m.startDate,
+      startDatePrecision: m.startDatePrecision,
+      dueDate: m.dueDate,
+      dueDatePrecision: m.dueDatePrecision,
+      responsibleInstitution: m.responsibleInstitution,
+      withdrawn: m.status === 'WITHDRAWN',
+    })),
+  };
 }
 
 function toCommitmentResponse(row: CommitmentRow): CommitmentResponse {
@@ -198,11 +273,18 @@ function toCommitmentResponse(row: CommitmentRow): CommitmentResponse {
     contactOnFile: row.contact_on_file,
     milestones: row.milestone_counts,
     state: commitmentState(
-      row.milestone_facts.map((m) => ({ ...m, weight: Number(m.weight) })),
+      row.milestone_facts.map((m) => ({
+        weight: Number(m.weight),
+        status: m.status,
+        dueDate: m.dueDate,
+        dueDatePrecision: m.dueDatePrecision,
+        completedOn: m.completedOn,
+      })),
       row.self_reported_completion,
       new Date().toISOString().slice(0, 10),
     ),
     agreement: row.agreement,
+    smart: smartSummary(smartCheck(smartInputOf(row))),
     independent: {
       completion: row.irm_completion,
       potentialImpact: row.irm_potential_impact,

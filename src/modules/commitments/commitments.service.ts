@@ -27,7 +27,15 @@ import type { Completion } from '../assessments/assessment.rules.js';
 import { agreementVerdict, type Stance, type Verdict } from './agreement.rules.js';
 import type { ReportedCompletion } from './commitment-state.rules.js';
 import { commitmentProblems } from './commitment.rules.js';
-import { selectCommitment, selectCommitments } from './commitments.queries.js';
+import {
+  selectCommitment,
+  selectCommitmentRow,
+  selectCommitments,
+  selectPlanCommitments,
+  smartInputOf,
+} from './commitments.queries.js';
+import { type SmartReportResponse, toSmartReportResponse } from './dto/smart.dto.js';
+import { smartCheck } from './smart.rules.js';
 import type {
   CommitmentLinkDto,
   CommitmentResponse,
@@ -121,6 +129,11 @@ export class CommitmentsService {
     );
   }
 
+  /** Every commitment of a plan, by code, in one statement: for views of the plan as a whole. */
+  allOfPlan(planId: string): Promise<CommitmentResponse[]> {
+    return selectPlanCommitments(this.dataSource.manager, planId);
+  }
+
   async listOfPlan(planId: string, query: PlanCommitmentsQuery): Promise<Page<CommitmentResponse>> {
     const plan = await this.plans.find(this.dataSource.manager, planId);
     return this.list({ ...query, actionPlan: plan.id });
@@ -150,6 +163,14 @@ export class CommitmentsService {
         ? { name: contact.name, title: contact.title, email: contact.email, phone: contact.phone }
         : null,
     };
+  }
+
+  /** Every SMART finding on a commitment as it stands: authoring hints, not an IRM rating. */
+  async smart(key: string): Promise<SmartReportResponse> {
+    const commitment = await this.find(this.dataSource.manager, key);
+    const row = await selectCommitmentRow(this.dataSource.manager, commitment.id);
+    if (!row) throw notFound('commitment', key);
+    return toSmartReportResponse(row.code, smartCheck(smartInputOf(row)));
   }
 
   /** The public history of a commitment and its milestones, newest first, with no personal data. */

@@ -75,24 +75,29 @@ export class InstitutionsService {
    * One query whatever the number of ids.
    */
   async requireAll(tx: EntityManager, ids: string[], field: string): Promise<void> {
-    const wellFormed = ids.filter(isUuid);
-    const found = new Set<string>(
+    await this.namesOf(
+      tx,
+      ids.map((id, index) => ({
+        id,
+        field: ids.length === 1 && !field.endsWith('s') ? field : `${field}[${index}]`,
+      })),
+    );
+  }
+
+  /**
+   * The names of the institutions referred to, by id; every reference must exist, and each missing
+   * one is reported against its own field. One query whatever the number of references.
+   */
+  async namesOf(tx: EntityManager, refs: { id: string; field: string }[]): Promise<Map<string, string>> {
+    const wellFormed = [...new Set(refs.map((r) => r.id).filter(isUuid))];
+    const rows: { id: string; name: string }[] =
       wellFormed.length === 0
         ? []
-        : (await tx.query(`SELECT id FROM institution WHERE id = ANY($1::uuid[])`, [wellFormed])).map(
-            (r: { id: string }) => r.id,
-          ),
-    );
-    const errors = ids.flatMap((id, index) =>
-      found.has(id)
-        ? []
-        : [
-            {
-              field: ids.length === 1 && !field.endsWith('s') ? field : `${field}[${index}]`,
-              message: `no institution ${id} exists`,
-            },
-          ],
-    );
+        : await tx.query(`SELECT id, name FROM institution WHERE id = ANY($1::uuid[])`, [wellFormed]);
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const errors = refs
+      .filter((r) => !names.has(r.id))
+      .map((r) => ({ field: r.field, message: `no institution ${r.id} exists` }));
     if (errors.length > 0) {
       throw new DomainError(
         'unprocessable',
@@ -103,6 +108,7 @@ export class InstitutionsService {
         errors,
       );
     }
+    return names;
   }
 
   async create(actor: Actor, dto: CreateInstitutionDto): Promise<InstitutionResponse> {

@@ -41,6 +41,7 @@ import {
 } from '../commitment-state.rules.js';
 import { VERDICTS, type Verdict } from '../agreement.rules.js';
 import { TAG_SLUG } from '../../tags/tag.rules.js';
+import { SmartSummaryResponse } from './smart.dto.js';
 import {
   COMMITMENT_CODE,
   DIGITAL_GOVERNANCE_AREAS,
@@ -444,7 +445,7 @@ class CommitmentStateResponse {
   selfReportedCompletion: ReportedCompletion | null;
 }
 
-class IndependentViewResponse {
+export class IndependentViewResponse {
   @ApiProperty({ enum: COMPLETION, nullable: true }) completion: Completion | null;
   @ApiProperty({ enum: POTENTIAL_IMPACT, nullable: true }) potentialImpact: PotentialImpact | null;
   @ApiProperty({ enum: POTENTIAL_FOR_RESULTS, nullable: true })
@@ -512,6 +513,12 @@ export class CommitmentResponse {
       'Do self-reported progress, the independent assessment and civic evidence agree? GET /commitments/{code}/agreement says why.',
   })
   agreement: Verdict;
+  @ApiProperty({
+    type: SmartSummaryResponse,
+    description:
+      'SMART authoring hints in brief (not an IRM rating); GET /commitments/{code}/smart gives every finding.',
+  })
+  smart: SmartSummaryResponse;
   @ApiProperty({ description: 'Moves with every change to the commitment or its milestones; the ETag.' })
   version: number;
   @ApiProperty() createdAt: string;
