@@ -57,6 +57,12 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
     { parseAs: 'buffer', bodyLimit: config.documentMaxBytes },
     (_request, body, done) => done(null, body),
   );
+  // Spreadsheets are imported as CSV text (UTF-8).
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: config.importMaxBytes },
+    (_request, body, done) => done(null, body),
+  );
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

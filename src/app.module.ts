@@ -21,6 +21,7 @@ import { ProgressModule } from './modules/progress/progress.module.js';
 import { MilestonesModule } from './modules/milestones/milestones.module.js';
 import { TagsModule } from './modules/tags/tags.module.js';
 import { LensModule } from './modules/lens/lens.module.js';
+import { OpenDataModule } from './modules/open-data/open-data.module.js';
 
 const DATABASE = Symbol('DATABASE');
 
@@ -60,6 +61,7 @@ export class AppModule {
         AssessmentsModule,
         EvidenceModule,
         LensModule,
+        OpenDataModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -18,6 +18,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Largest document accepted as an upload to evidence. */
   documentMaxBytes: number;
+  /** Largest CSV file accepted by the import routes. */
+  importMaxBytes: number;
   /** Writes a minute allowed per API token, per client address, and failed sign-ins per address (0: no limit). */
   rateLimits: { writesPerToken: number; writesPerAddress: number; authFailuresPerAddress: number };
 }
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemoData: boolean(env, 'SEED_DEMO_DATA', url === undefined),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 500 * 1024 * 1024),
     rateLimits: {
       writesPerToken: integer(env, 'RATE_LIMIT_WRITES_PER_TOKEN', 600, 0, 1_000_000),
       writesPerAddress: integer(env, 'RATE_LIMIT_WRITES_PER_ADDRESS', 1200, 0, 1_000_000),

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'access.manage',
   'token.own',
   'audit.read',
+  'data.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

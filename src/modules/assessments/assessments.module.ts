@@ -10,5 +10,6 @@ import { AssessmentsService } from './assessments.service.js';
   imports: [TypeOrmModule.forFeature([Assessment]), CommitmentsModule, AuditModule],
   controllers: [AssessmentsController],
   providers: [AssessmentsService],
+  exports: [AssessmentsService],
 })
 export class AssessmentsModule {}

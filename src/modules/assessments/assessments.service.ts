@@ -9,17 +9,21 @@ import { decodeCursor, type Page, pageSize, toPage } from '../../common/paginati
 import { isUuid } from '../../common/validation/decorators.js';
 import { assertCanAssess } from '../access/access.policy.js';
 import { canAssessMember } from '../access/access.rules.js';
-import { AuditService } from '../audit/audit.service.js';
+import { type AuditEntry, AuditService } from '../audit/audit.service.js';
 import type { Commitment } from '../commitments/commitment.entity.js';
 import { CommitmentsService } from '../commitments/commitments.service.js';
 import { Assessment } from './assessment.entity.js';
 import {
   type AssessmentIndicators,
   derivedFacts,
+  type Framework,
   independentView,
   INDICATORS,
+  type Indicator,
+  INDICATORS_OF,
   indicatorProblems,
   type NullReasons,
+  type Product,
   publishProblems,
 } from './assessment.rules.js';
 import type {
@@ -244,6 +248,89 @@ export class AssessmentsService {
       });
       return after;
     });
+  }
+
+  /**
+   * Makes these ratings the published assessment of the commitment for their report, as an import of
+   * OGP's data does: nothing when the published one already says exactly this; otherwise a new
+   * published assessment, superseding the one before. Indicators the source does not carry (`unknown`)
+   * keep what the published one says. The audit entry goes to `audit` (the caller
+   * records them all at once), and the commitment's views are refreshed by the caller with
+   * refreshViews() once all its reports are in.
+   */
+  async importPublished(
+    tx: EntityManager,
+    commitment: Commitment,
+    report: {
+      framework: Framework;
+      product: Product;
+      indicators: AssessmentIndicators;
+      nullReasons: NullReasons;
+    },
+    unknown: readonly Indicator[],
+    audit: AuditEntry[],
+  ): Promise<'created' | 'superseded' | 'unchanged'> {
+    const { framework, product } = report;
+    const current = await tx.findOne(Assessment, {
+      where: { commitmentId: commitment.id, framework, product, status: 'PUBLISHED' },
+    });
+    const indicators: AssessmentIndicators = { ...report.indicators };
+    const nullReasons: NullReasons = { ...report.nullReasons };
+    const rated = INDICATORS_OF(framework, product);
+    for (const name of current ? unknown.filter((n) => rated.includes(n)) : []) {
+      Object.assign(indicators, { [name]: current?.[name] ?? null });
+      if (current?.nullReasons[name]) nullReasons[name] = current.nullReasons[name];
+      else delete nullReasons[name];
+      if (indicators[name] === null && !nullReasons[name])
+        nullReasons[name] = report.nullReasons[name] ?? 'NO_DATA';
+    }
+    const problems = [
+      ...indicatorProblems(framework, product, indicators, nullReasons),
+      ...publishProblems(framework, product, onlyGiven(indicators), nullReasons),
+    ];
+    if (problems.length > 0) throw invalidFields('assessment.invalid_indicators', asBodyPaths(problems));
+    if (
+      current &&
+      rated.every(
+        (name) =>
+          (current[name] ?? null) === (indicators[name] ?? null) &&
+          (current[name] !== null || current.nullReasons[name] === nullReasons[name]),
+      )
+    ) {
+      return 'unchanged';
+    }
+    // One published assessment per report: the one before steps aside first.
+    if (current) await tx.update(Assessment, { id: current.id }, { status: 'SUPERSEDED' });
+    const id = randomUUID();
+    await tx.insert(Assessment, {
+      id,
+      commitmentId: commitment.id,
+      framework,
+      product,
+      status: 'PUBLISHED',
+      publishedAt: new Date(),
+      supersedesId: current?.id ?? null,
+      assessorId: null,
+      summary: null,
+      ...indicatorColumns(Object.fromEntries(rated.map((name) => [name, indicators[name] ?? null]))),
+      nullReasons: Object.fromEntries(
+        rated.filter((name) => nullReasons[name]).map((name) => [name, nullReasons[name]]),
+      ),
+    });
+    audit.push({
+      action: 'CREATE',
+      resourceType: 'assessment',
+      resourceId: id,
+      commitmentId: commitment.id,
+      after: toAssessmentResponse(await this.find(tx, id), commitment.code, null),
+    });
+    return current ? 'superseded' : 'created';
+  }
+
+  /** The commitment's independent view and agreement verdict, after its published assessments changed. */
+  async refreshViews(tx: EntityManager, commitment: Commitment): Promise<void> {
+    await this.refreshIndependentView(tx, commitment);
+    await this.commitments.refreshAgreement(tx, commitment.id);
   }
 
   /** What the published assessments say, kept on the commitment for its filters and representation. */

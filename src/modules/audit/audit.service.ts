@@ -60,44 +60,71 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(tx: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
+    await this.recordMany(tx, actor, [entry]);
+  }
+
+  /**
+   * Appends entries in the order given, chained one to the next, with one turn on the head row and
+   * one INSERT per thousand entries: for writes of many records at once (imports).
+   */
+  async recordMany(tx: EntityManager, actor: Actor, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     const [head]: { last_hash: string | null }[] = await tx.query(
       'SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE',
     );
-    const content: ChainedContent = {
-      prevHash: head?.last_hash ?? null,
-      occurredAt: new Date().toISOString(),
-      requestId: currentRequestId() ?? null,
-      actorId: actor.kind === 'user' ? actor.userId : null,
-      actorRole: actor.kind === 'user' ? actor.role : actor.kind,
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: entry.resourceId,
-      commitmentId: entry.commitmentId ?? null,
-      // What jsonb will give back: plain JSON.
-      before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
-      after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
-    };
-    const hash = entryHash(content);
-    const [inserted]: { id: string }[] = await tx.query(
-      `INSERT INTO audit_log (occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id, commitment_id,
-                              before, after, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id::text AS id`,
-      [
-        content.occurredAt,
-        content.requestId,
-        content.actorId,
-        content.actorRole,
-        content.action,
-        content.resourceType,
-        content.resourceId,
-        content.commitmentId,
-        content.before === null ? null : JSON.stringify(content.before),
-        content.after === null ? null : JSON.stringify(content.after),
-        content.prevHash,
-        hash,
-      ],
-    );
-    await tx.query('UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1', [inserted.id, hash]);
+    let prevHash = head?.last_hash ?? null;
+    const occurredAt = new Date().toISOString();
+    const chained = entries.map((entry) => {
+      const content: ChainedContent = {
+        prevHash,
+        occurredAt,
+        requestId: currentRequestId() ?? null,
+        actorId: actor.kind === 'user' ? actor.userId : null,
+        actorRole: actor.kind === 'user' ? actor.role : actor.kind,
+        action: entry.action,
+        resourceType: entry.resourceType,
+        resourceId: entry.resourceId,
+        commitmentId: entry.commitmentId ?? null,
+        // What jsonb will give back: plain JSON.
+        before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
+        after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+      };
+      const hash = entryHash(content);
+      prevHash = hash;
+      return { content, hash };
+    });
+    let last: { id: string } | undefined;
+    for (let from = 0; from < chained.length; from += 1000) {
+      const batch = chained.slice(from, from + 1000);
+      const column = <T>(pick: (e: (typeof chained)[number]) => T) => batch.map(pick);
+      // unnest keeps the order of the arrays, so ids follow the chain.
+      const rows: { id: string }[] = await tx.query(
+        `INSERT INTO audit_log (occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id,
+                                commitment_id, before, after, prev_hash, hash)
+         SELECT * FROM unnest($1::timestamptz[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[],
+                              $7::varchar[], $8::uuid[], $9::jsonb[], $10::jsonb[], $11::varchar[], $12::varchar[])
+         RETURNING id::text AS id`,
+        [
+          column((e) => e.content.occurredAt),
+          column((e) => e.content.requestId),
+          column((e) => e.content.actorId),
+          column((e) => e.content.actorRole),
+          column((e) => e.content.action),
+          column((e) => e.content.resourceType),
+          column((e) => e.content.resourceId),
+          column((e) => e.content.commitmentId),
+          column((e) => (e.content.before === null ? null : JSON.stringify(e.content.before))),
+          column((e) => (e.content.after === null ? null : JSON.stringify(e.content.after))),
+          column((e) => e.content.prevHash),
+          column((e) => e.hash),
+        ],
+      );
+      last = rows[rows.length - 1];
+    }
+    await tx.query('UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1', [
+      last?.id,
+      chained[chained.length - 1].hash,
+    ]);
   }
 
   /** A refused attempt, kept although the attempt itself writes nothing: in a transaction of its own. */

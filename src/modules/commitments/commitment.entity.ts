@@ -61,10 +61,11 @@ export class CommitmentLink {
 @Entity({ name: 'commitment_contact' })
 export class CommitmentContact {
   @PrimaryColumn({ name: 'commitment_id', type: 'uuid' }) commitmentId: string;
-  @Column('varchar') name: string;
+  @Column({ type: 'varchar', nullable: true }) name: string | null;
   @Column({ type: 'varchar', nullable: true }) title: string | null;
   @Column({ type: 'varchar', nullable: true }) email: string | null;
   @Column({ type: 'varchar', nullable: true }) phone: string | null;
+  @Column({ name: 'imported_details', type: 'text', nullable: true }) importedDetails: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 

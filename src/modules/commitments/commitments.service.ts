@@ -160,7 +160,13 @@ export class CommitmentsService {
     return {
       ...response,
       contact: contact
-        ? { name: contact.name, title: contact.title, email: contact.email, phone: contact.phone }
+        ? {
+            name: contact.name,
+            title: contact.title,
+            email: contact.email,
+            phone: contact.phone,
+            importedDetails: contact.importedDetails,
+          }
         : null,
     };
   }

@@ -12,5 +12,6 @@ import { TimelineService } from './timeline.service.js';
   imports: [TypeOrmModule.forFeature([ProgressUpdate]), CommitmentsModule, MilestonesModule, AuditModule],
   controllers: [ProgressController],
   providers: [ProgressService, TimelineService],
+  exports: [ProgressService],
 })
 export class ProgressModule {}

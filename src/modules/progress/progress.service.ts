@@ -95,58 +95,66 @@ export class ProgressService {
     commitmentKey: string,
     dto: CreateProgressUpdateDto,
   ): Promise<ProgressUpdateResponse> {
+    return this.dataSource.transaction((tx) => this.createIn(tx, actor, commitmentKey, dto));
+  }
+
+  /** A progress update, in the caller's transaction (bulk imports write many in one). */
+  async createIn(
+    tx: EntityManager,
+    actor: Actor,
+    commitmentKey: string,
+    dto: CreateProgressUpdateDto,
+  ): Promise<ProgressUpdateResponse> {
     const problems = shapeProblems(dto);
     if (problems.length > 0) throw invalidFields('progress_update.invalid', problems);
-    return this.dataSource.transaction(async (tx) => {
-      const commitment = await this.commitments.find(tx, commitmentKey, true);
-      assertCanActForMember(actor, commitment.memberId, {
-        resourceType: 'progress_update',
-        resourceId: `new on commitment ${commitment.id}`,
-        commitmentId: commitment.id,
-      });
-      if (dto.milestoneId) {
-        const rows: unknown[] = await tx.query(
-          'SELECT 1 FROM milestone WHERE id = $1 AND commitment_id = $2',
-          [dto.milestoneId, commitment.id],
-        );
-        if (rows.length === 0)
-          throw invalidFields('progress_update.invalid', [
-            { field: 'milestoneId', message: `is not a milestone of ${commitment.code}` },
-          ]);
-      }
-      if (dto.corrects) await this.assertCorrectable(tx, dto.corrects, commitment.id);
-      const id = randomUUID();
-      await tx.insert(ProgressUpdate, {
-        id,
-        commitmentId: commitment.id,
-        milestoneId: dto.milestoneId ?? null,
-        authorId: actor.kind === 'user' ? actor.userId : null,
-        authorRole: actor.kind === 'user' ? actor.role : actor.kind,
-        reportedCompletion: dto.reportedCompletion ?? null,
-        milestoneStatus: dto.milestoneStatus ?? null,
-        percentComplete: dto.percentComplete ?? null,
-        narrative: dto.narrative.trim(),
-        links: (dto.links ?? []).map((l) => ({ url: l.url, title: l.title ?? null })),
-        periodStart: dto.periodStart ?? null,
-        periodEnd: dto.periodEnd ?? null,
-        correctsId: dto.corrects ?? null,
-      });
-      if (dto.milestoneId && dto.milestoneStatus) {
-        await this.milestones.applyReportedStatus(tx, actor, dto.milestoneId, dto.milestoneStatus);
-      } else {
-        await this.refreshSelfReported(tx, commitment.id);
-        await this.commitments.refreshAgreement(tx, commitment.id);
-      }
-      const created = await this.read(tx, id);
-      await this.audit.record(tx, actor, {
-        action: 'CREATE',
-        resourceType: 'progress_update',
-        resourceId: id,
-        commitmentId: commitment.id,
-        after: created,
-      });
-      return created;
+    const commitment = await this.commitments.find(tx, commitmentKey, true);
+    assertCanActForMember(actor, commitment.memberId, {
+      resourceType: 'progress_update',
+      resourceId: `new on commitment ${commitment.id}`,
+      commitmentId: commitment.id,
     });
+    if (dto.milestoneId) {
+      const rows: unknown[] = await tx.query('SELECT 1 FROM milestone WHERE id = $1 AND commitment_id = $2', [
+        dto.milestoneId,
+        commitment.id,
+      ]);
+      if (rows.length === 0)
+        throw invalidFields('progress_update.invalid', [
+          { field: 'milestoneId', message: `is not a milestone of ${commitment.code}` },
+        ]);
+    }
+    if (dto.corrects) await this.assertCorrectable(tx, dto.corrects, commitment.id);
+    const id = randomUUID();
+    await tx.insert(ProgressUpdate, {
+      id,
+      commitmentId: commitment.id,
+      milestoneId: dto.milestoneId ?? null,
+      authorId: actor.kind === 'user' ? actor.userId : null,
+      authorRole: actor.kind === 'user' ? actor.role : actor.kind,
+      reportedCompletion: dto.reportedCompletion ?? null,
+      milestoneStatus: dto.milestoneStatus ?? null,
+      percentComplete: dto.percentComplete ?? null,
+      narrative: dto.narrative.trim(),
+      links: (dto.links ?? []).map((l) => ({ url: l.url, title: l.title ?? null })),
+      periodStart: dto.periodStart ?? null,
+      periodEnd: dto.periodEnd ?? null,
+      correctsId: dto.corrects ?? null,
+    });
+    if (dto.milestoneId && dto.milestoneStatus) {
+      await this.milestones.applyReportedStatus(tx, actor, dto.milestoneId, dto.milestoneStatus);
+    } else {
+      await this.refreshSelfReported(tx, commitment.id);
+      await this.commitments.refreshAgreement(tx, commitment.id);
+    }
+    const created = await this.read(tx, id);
+    await this.audit.record(tx, actor, {
+      action: 'CREATE',
+      resourceType: 'progress_update',
+      resourceId: id,
+      commitmentId: commitment.id,
+      after: created,
+    });
+    return created;
   }
 
   /**

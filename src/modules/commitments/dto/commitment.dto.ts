@@ -406,10 +406,17 @@ class MilestoneCounts {
 }
 
 class ContactPersonResponse {
-  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when only imported details are known.' })
+  name: string | null;
   @ApiProperty({ type: String, nullable: true }) title: string | null;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'E-mail addresses and phone numbers taken out of the public text of imported data.',
+  })
+  importedDetails: string | null;
 }
 
 class CommitmentStateResponse {
