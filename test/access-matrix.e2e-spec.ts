@@ -7,6 +7,7 @@ import {
   PUBLIC_ROUTE,
   ROUTE_PERMISSION,
 } from '../src/common/auth/route-access.js';
+import { ImportJobsService } from '../src/modules/open-data/import-jobs.service.js';
 import { countRows, expectProblem } from './support/assertions.js';
 import { aMember, aMilestone, anInstitution, aTag, commitmentBody } from './support/factories.js';
 import { ENGINE, type Response, TestApp } from './support/test-app.js';
@@ -100,7 +101,7 @@ interface Outcome {
 
 interface BuiltRequest {
   url: string;
-  /** JSON, or raw bytes (a Buffer, sent as they are). */
+  /** JSON, or a raw payload sent as it is: bytes (a Buffer) or text (a string, e.g. CSV). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -120,8 +121,8 @@ interface RouteCase {
   organisation?: Organisation;
   /** The resource type a DENIED audit entry names. */
   deniedType?: string;
-  /** The status of an allowed call. */
-  ok: 200 | 201;
+  /** The status of an allowed call (202: accepted as a job). */
+  ok: 200 | 201 | 202;
   /** The audit entries an allowed call adds (unless told: one for a write, none for a read). */
   audited?: number;
   /**
@@ -189,11 +190,12 @@ describe(`access matrix (${ENGINE})`, () => {
 
   const member = (s: 'A' | 'B') => fx[`member${s}`];
 
-  /** Calls as `who`: their Authorization header, or none. A Buffer body is sent as raw bytes. */
+  /** Calls as `who`: their Authorization header, or none. A Buffer or string body is sent as it is. */
   const callAs = async (who: Identity, req: BuiltRequest, method: Method): Promise<Response> => {
     const header = authorization[who];
     const headers = { ...(header ? { authorization: header } : {}), ...(req.headers ?? {}) };
-    if (!Buffer.isBuffer(req.body)) return api.anonymous.request(method, req.url, req.body, { headers });
+    if (!Buffer.isBuffer(req.body) && typeof req.body !== 'string')
+      return api.anonymous.request(method, req.url, req.body, { headers });
     const res = await api.app.inject({ method, url: req.url, headers, payload: req.body });
     const json = String(res.headers['content-type'] ?? '').includes('json') && res.body.length > 0;
     return {
@@ -247,6 +249,28 @@ describe(`access matrix (${ENGINE})`, () => {
     );
     if (res.status !== 201) throw new Error(`commitment: ${res.status} ${res.text}`);
     return res.body;
+  };
+
+  /** A tiny file of OGP's IRM data export, as the import takes it. */
+  const IRM_CSV = [
+    'Commitment Unique Identifier,Country/Locality,Code,Region,National Or Local,Action Plan Number,Commitment Number,Commitment Title,Year Of Submission',
+    'IM0001,Importland,IMX,Europe,National,1,1,Open the register of imports,2024',
+    '',
+  ].join('\r\n');
+  const CSV = { 'content-type': 'text/csv' };
+  /** A finished import job (a dry run of IRM_CSV, started by an admin once). */
+  const anImportJob = async (): Promise<string> => {
+    if (!fx.importJob) {
+      const started = await callAs(
+        'admin',
+        { url: '/api/v1/imports/irm?dryRun=true', body: IRM_CSV, headers: CSV },
+        'POST',
+      );
+      if (started.status !== 202) throw new Error(`import: ${started.status} ${started.text}`);
+      fx.importJob = started.body;
+    }
+    await api.app.get(ImportJobsService).settle();
+    return fx.importJob.id;
   };
 
   /** A document as civil society uploads one: a (tiny) PDF. */
@@ -468,6 +492,43 @@ describe(`access matrix (${ENGINE})`, () => {
           updates: await countRows(api, 'progress_update'),
           milestone: await row('milestone', fx[`reportedMilestone${s}`].id),
           commitment: await row('commitment', fx[`commitment${s}`].id),
+        }),
+      },
+      {
+        // The progress worksheet is the point of contact's: of their own member only.
+        method: 'GET',
+        path: '/api/v1/members/{code}/milestones.csv',
+        variant,
+        access: 'progress.write',
+        scope: s,
+        deniedType: 'progress_update',
+        ok: 200,
+        audited: 0,
+        build: get(() => `/api/v1/members/${member(s).code}/milestones.csv`),
+      },
+      {
+        // A filled worksheet of one row on a milestone: its update and the milestone's move, two entries.
+        method: 'POST',
+        path: '/api/v1/members/{code}/progress-updates/import',
+        variant,
+        access: 'progress.write',
+        scope: s,
+        deniedType: 'progress_update',
+        ok: 201,
+        audited: 2,
+        build: async () => {
+          const milestone = fx[`reportedMilestone${s}`];
+          const { status } = await row('milestone', milestone.id);
+          const next = status === 'IN_PROGRESS' ? 'NOT_STARTED' : 'IN_PROGRESS';
+          return {
+            url: `/api/v1/members/${member(s).code}/progress-updates/import`,
+            body: `Milestone ID,New Status,Narrative\r\n${milestone.id},${next},Work ${unique()}\r\n`,
+            headers: CSV,
+          };
+        },
+        state: async () => ({
+          updates: await countRows(api, 'progress_update'),
+          milestone: await row('milestone', fx[`reportedMilestone${s}`].id),
         }),
       },
       {
@@ -1088,6 +1149,58 @@ describe(`access matrix (${ENGINE})`, () => {
       },
       state: () => row('evidence_reply', fx.hidingReply.id),
     },
+
+    // Open data in: the import of OGP's IRM data export, admins only. A dry run, so that the job
+    // (which runs after the answer) writes nothing and no audit entry; jobs are awaited before each call.
+    {
+      method: 'POST',
+      path: '/api/v1/imports/irm',
+      access: 'data.import',
+      ok: 202,
+      audited: 0,
+      build: async () => {
+        await api.app.get(ImportJobsService).settle();
+        return { url: '/api/v1/imports/irm?dryRun=true', body: IRM_CSV, headers: CSV };
+      },
+      // The job runs after the answer: still running, or (on a fast engine) already done.
+      answer: (res) =>
+        expect(res.body).toMatchObject({
+          kind: 'IRM',
+          dryRun: true,
+          status: expect.stringMatching(/^(RUNNING|SUCCEEDED)$/),
+        }),
+      state: count('import_job'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/imports',
+      access: 'data.import',
+      ok: 200,
+      build: get(() => '/api/v1/imports'),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/imports/{id}',
+      access: 'data.import',
+      ok: 200,
+      build: async () => ({ url: `/api/v1/imports/${await anImportJob()}` }),
+    },
+
+    // Open data out: every export, CSV and JSON, is public.
+    ...(['commitments', 'milestones', 'progress-updates', 'assessments', 'evidence'] as const).flatMap(
+      (name) =>
+        (['csv', 'json'] as const).map((format): RouteCase => ({
+          method: 'GET',
+          path: `/api/v1/exports/${name}.${format}`,
+          access: 'public',
+          ok: 200,
+          build: get(() => `/api/v1/exports/${name}.${format}?member=${member('A').code}`),
+          answer: (res) =>
+            expect(String(res.headers['content-type'])).toBe(
+              format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+            ),
+        })),
+    ),
   ];
 
   const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -1241,7 +1354,10 @@ describe(`access matrix (${ENGINE})`, () => {
     fx.document = uploaded.body;
   });
 
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.app.get(ImportJobsService).settle();
+    await api.close();
+  });
 
   const nonDenied = () => countRows(api, 'audit_log', "action <> 'DENIED'");
   const denied = () => countRows(api, 'audit_log', "action = 'DENIED'");

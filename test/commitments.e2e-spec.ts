@@ -158,6 +158,7 @@ describe(`commitments (${ENGINE})`, () => {
         title: 'Director',
         email,
         phone: '+254 20 123 4567',
+        importedDetails: null,
       });
       const [contact] = await api.query<any>(
         'SELECT name, email, phone FROM commitment_contact WHERE commitment_id = $1',

@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'unprocessable'
   | 'precondition_required'
   | 'precondition_failed'
+  | 'unsupported_media_type'
   | 'unavailable';
 
 export interface FieldError {

@@ -17,6 +17,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   precondition_failed: 412,
   unprocessable: 422,
   precondition_required: 428,
+  unsupported_media_type: 415,
   unavailable: 503,
 };
 

@@ -276,7 +276,13 @@ export class AssessmentsService {
     });
     const indicators: AssessmentIndicators = { ...report.indicators };
     const nullReasons: NullReasons = { ...report.nullReasons };
-    const rated = INDICATORS_OF(framework, product);
+    // What the report rates, and what else the source gives that the report accepts (a legacy `verifiable`).
+    const rated = [
+      ...new Set([
+        ...INDICATORS_OF(framework, product),
+        ...INDICATORS.filter((name) => report.indicators[name] !== undefined),
+      ]),
+    ];
     for (const name of current ? unknown.filter((n) => rated.includes(n)) : []) {
       Object.assign(indicators, { [name]: current?.[name] ?? null });
       if (current?.nullReasons[name]) nullReasons[name] = current.nullReasons[name];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Headers, Get, Param, Post, StreamableFile } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/auth/route-access.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { csvBody } from '../../common/csv/csv-body.js';
 import { ApiProblems } from '../../common/openapi/api-problems.js';
 import { BulkProgressService } from './bulk-progress.service.js';
 
@@ -58,14 +58,8 @@ export class BulkProgressController {
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
     @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
   ): Promise<BulkProgressResponse> {
-    if (typeof body !== 'string' || body.trim() === '') {
-      throw new DomainError(
-        'invalid',
-        'import.empty',
-        'Send the CSV file as the body, with Content-Type: text/csv.',
-      );
-    }
-    return this.bulk.upload(actor, code, body);
+    return this.bulk.upload(actor, code, csvBody(body, contentType));
   }
 }

@@ -133,6 +133,7 @@ export class BulkProgressService {
       if (status !== '' && !(MILESTONE_STATUSES as readonly string[]).includes(status))
         problem(C.newStatus, `is not one of ${MILESTONE_STATUSES.join(', ')}`);
       if (narrative === '') problem(C.narrative, 'is required: say what was done');
+      if (status === '') problem(C.newStatus, 'is required: the status of the milestone now');
       if (narrative.length > 20_000) problem(C.narrative, 'is longer than 20,000 characters');
       const percentText = cell(C.percent).replace(/%$/, '');
       const percent = percentText === '' ? undefined : Number(percentText);

@@ -298,12 +298,13 @@ export function selectEvidenceBatch(
     w,
     (whereSql, limit) => `
       SELECT x.id, c.code AS commitment, m.code AS member, ms.ordinal AS milestone_ordinal,
-             x.progress_update_id AS progress_update, x.type, x.title, x.summary, x.organisation_name, x.activity_date,
+             x.progress_update_id AS progress_update, x.type, x.title, x.summary, coalesce(o.name, x.organisation_name) AS organisation_name, x.activity_date,
              x.links, x.stance, x.supported_completion, x.iap2_level AS participation_level, x.created_at
         FROM evidence x
         JOIN commitment c ON c.id = x.commitment_id
         JOIN member m ON m.id = c.member_id
         LEFT JOIN milestone ms ON ms.id = x.milestone_id
+        LEFT JOIN organisation o ON o.id = x.organisation_id
         ${whereSql}
        ORDER BY x.created_at, x.id
        LIMIT ${limit}`,

@@ -17,11 +17,11 @@ const JSON_ARRAY = { 'application/json': { schema: { type: 'array', items: { typ
 /** Open data out: every public record, as CSV (UTF-8, a header row) or a JSON array, streamed. */
 @ApiTags('open data')
 @Controller('exports')
-@Public()
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('commitments.csv')
+  @Public()
   @ApiOperation({
     summary:
       "Commitments as CSV, filtered like GET /commitments, with the column names of OGP's IRM data export where a field has one (so the import reads it back), then the tracker's own columns.",
@@ -34,6 +34,7 @@ export class ExportsController {
   }
 
   @Get('commitments.json')
+  @Public()
   @ApiOperation({
     summary: 'Commitments as a JSON array of what GET /commitments/{code} gives, filtered like the list.',
   })
@@ -44,6 +45,7 @@ export class ExportsController {
   }
 
   @Get('milestones.csv')
+  @Public()
   @ApiOperation({ summary: 'Milestones as CSV, by commitment code and ordinal.' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ content: CSV })
@@ -53,6 +55,7 @@ export class ExportsController {
   }
 
   @Get('milestones.json')
+  @Public()
   @ApiOperation({ summary: 'Milestones as a JSON array, by commitment code and ordinal.' })
   @ApiOkResponse({ content: JSON_ARRAY })
   @ApiProblems(400)
@@ -61,6 +64,7 @@ export class ExportsController {
   }
 
   @Get('progress-updates.csv')
+  @Public()
   @ApiOperation({ summary: 'Progress updates as CSV, oldest first, without their authors.' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ content: CSV })
@@ -70,6 +74,7 @@ export class ExportsController {
   }
 
   @Get('progress-updates.json')
+  @Public()
   @ApiOperation({ summary: 'Progress updates as a JSON array, oldest first, without their authors.' })
   @ApiOkResponse({ content: JSON_ARRAY })
   @ApiProblems(400)
@@ -78,6 +83,7 @@ export class ExportsController {
   }
 
   @Get('assessments.csv')
+  @Public()
   @ApiOperation({
     summary: 'Published and superseded independent assessments as CSV (null ratings give their reason).',
   })
@@ -89,6 +95,7 @@ export class ExportsController {
   }
 
   @Get('assessments.json')
+  @Public()
   @ApiOperation({ summary: 'Published and superseded independent assessments as a JSON array.' })
   @ApiOkResponse({ content: JSON_ARRAY })
   @ApiProblems(400)
@@ -97,6 +104,7 @@ export class ExportsController {
   }
 
   @Get('evidence.csv')
+  @Public()
   @ApiOperation({
     summary: 'Public oversight evidence as CSV (restricted and hidden items never), without submitters.',
   })
@@ -108,6 +116,7 @@ export class ExportsController {
   }
 
   @Get('evidence.json')
+  @Public()
   @ApiOperation({ summary: 'Public oversight evidence as a JSON array (restricted and hidden items never).' })
   @ApiOkResponse({ content: JSON_ARRAY })
   @ApiProblems(400)

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Headers, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, RequirePermission } from '../../common/auth/route-access.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { csvBody } from '../../common/csv/csv-body.js';
 import { ApiProblems } from '../../common/openapi/api-problems.js';
 import type { Page } from '../../common/pagination/pagination.js';
 import { ImportJobPage, ImportJobResponse, ImportQuery, ListImportJobsQuery } from './dto/import.dto.js';
@@ -35,15 +35,9 @@ export class ImportsController {
     @CurrentActor() actor: Actor,
     @Query() query: ImportQuery,
     @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
   ): Promise<ImportJobResponse> {
-    if (typeof body !== 'string' || body.trim() === '') {
-      throw new DomainError(
-        'invalid',
-        'import.empty',
-        'Send the CSV file as the body, with Content-Type: text/csv.',
-      );
-    }
-    return this.jobs.startIrm(actor, body, query.dryRun ?? false);
+    return this.jobs.startIrm(actor, csvBody(body, contentType), query.dryRun ?? false);
   }
 
   @Get()
