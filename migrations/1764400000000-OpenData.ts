@@ -9,7 +9,9 @@ export class OpenData1764400000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE action_plan ADD COLUMN irm_id varchar(40) NULL`);
-    await db.query(`CREATE UNIQUE INDEX uq_action_plan_irm_id ON action_plan (irm_id) WHERE irm_id IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_action_plan_irm_id ON action_plan (irm_id) WHERE irm_id IS NOT NULL`,
+    );
 
     await db.query(`
       ALTER TABLE commitment
