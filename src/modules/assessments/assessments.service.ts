@@ -260,7 +260,7 @@ export class AssessmentsService {
    */
   async importPublished(
     tx: EntityManager,
-    commitment: Commitment,
+    commitment: Pick<Commitment, 'id' | 'code'>,
     report: {
       framework: Framework;
       product: Product;
@@ -334,13 +334,13 @@ export class AssessmentsService {
   }
 
   /** The commitment's independent view and agreement verdict, after its published assessments changed. */
-  async refreshViews(tx: EntityManager, commitment: Commitment): Promise<void> {
+  async refreshViews(tx: EntityManager, commitment: Pick<Commitment, 'id'>): Promise<void> {
     await this.refreshIndependentView(tx, commitment);
     await this.commitments.refreshAgreement(tx, commitment.id);
   }
 
   /** What the published assessments say, kept on the commitment for its filters and representation. */
-  private async refreshIndependentView(tx: EntityManager, commitment: Commitment): Promise<void> {
+  private async refreshIndependentView(tx: EntityManager, commitment: Pick<Commitment, 'id'>): Promise<void> {
     const published = await tx.find(Assessment, {
       where: { commitmentId: commitment.id, status: 'PUBLISHED' },
     });

@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { Completion, DidItOpenGovernment, EarlyResults } from '../assessments/assessment.rules.js';
-import type { PotentialForResults, PotentialImpact } from '../assessments/assessment.rules.js';
+import type {
+  Completion,
+  DidItOpenGovernment,
+  EarlyResults,
+  PotentialForResults,
+  PotentialImpact,
+} from '../assessments/assessment.rules.js';
 import type { Verdict } from '../commitments/agreement.rules.js';
 import type { ReportedCompletion } from '../commitments/commitment-state.rules.js';
 import type { DigitalGovernanceArea, OgpValue } from '../commitments/commitment.rules.js';

@@ -159,11 +159,9 @@ export class LensService {
     const db = this.dataSource.manager;
     const actionPlan = await this.plans.get(planId);
     const asOf = new Date().toISOString().slice(0, 10);
-    const [commitments, meetings, links] = [
-      await this.commitments.allOfPlan(actionPlan.id),
-      await selectMeetingDates(db, actionPlan.id),
-      await selectEcosystemLinks(db, actionPlan.id),
-    ];
+    const commitments = await this.commitments.allOfPlan(actionPlan.id);
+    const meetings = await selectMeetingDates(db, actionPlan.id);
+    const links = await selectEcosystemLinks(db, actionPlan.id);
     return {
       actionPlan,
       asOf,
@@ -216,9 +214,14 @@ export class LensService {
       },
       limit,
     );
-    const theme = { area: query.area, tag: query.tag, value: query.value, q: query.q };
+    const theme = {
+      area: query.area ?? null,
+      tag: query.tag ?? null,
+      value: query.value ?? null,
+      q: query.q ?? null,
+    };
     const filters = new URLSearchParams(
-      Object.entries(theme).filter((e): e is [string, string] => e[1] !== undefined),
+      Object.entries(theme).filter((e): e is [string, string] => e[1] !== null),
     );
     const page = toPage(
       rows,
@@ -231,11 +234,6 @@ export class LensService {
         commitmentsUrl: `/api/v1/commitments?member=${row.code}&${filters.toString()}`,
       }),
     );
-    return new ComparisonPage(page.items, page.nextCursor, {
-      area: query.area ?? null,
-      tag: query.tag ?? null,
-      value: query.value ?? null,
-      q: query.q ?? null,
-    });
+    return new ComparisonPage(page.items, page.nextCursor, theme);
   }
 }

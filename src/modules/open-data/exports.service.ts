@@ -2,7 +2,6 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { csvLine } from '../../common/csv/csv.js';
-import { periodEnd } from '../../common/dates/partial-date.rules.js';
 import { planDurationMonths } from '../action-plans/action-plan.rules.js';
 import {
   type AssessmentIndicators,
@@ -446,7 +445,7 @@ function commitmentTable(
         c.actionPlan.sequenceNumber,
         c.number,
         Number(facts.plan_start_date.slice(0, 4)),
-        Number(periodEnd(facts.plan_end_date, 'DAY').slice(0, 4)),
+        Number(facts.plan_end_date.slice(0, 4)),
         Math.max(1, Math.round(months / 12)),
         c.title,
         facts.short_title,

@@ -7,7 +7,6 @@ import type { Indicator } from '../assessments/assessment.rules.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
 import type { AuditEntry } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Commitment } from '../commitments/commitment.entity.js';
 import { CommitmentsService } from '../commitments/commitments.service.js';
 import { formatIrmDate } from './irm-export.rules.js';
 import { type IrmFile, type IrmProblem, type IrmRecord, readIrmFile } from './irm.rules.js';
@@ -122,7 +121,7 @@ export class IrmImportService {
     const report: IrmImportReport = {
       dryRun: options.dryRun ?? false,
       applied: false,
-      rows: file.records.length + new Set(file.errors.map((e) => e.line).filter((l) => l > 1)).size,
+      rows: file.records.length,
       members: counts(),
       actionPlans: counts(),
       institutions: counts(),
@@ -137,7 +136,6 @@ export class IrmImportService {
     };
     report.errors.push(...this.recordProblems(file.records));
     if (report.errors.length > 0) return report;
-    report.rows = file.records.length;
     try {
       await this.dataSource.transaction(async (tx) => {
         await this.apply(tx, actor, file, report, options.onProgress);
@@ -405,7 +403,7 @@ export class IrmImportService {
            VALUES ($1, $2, $3, ${IMPORTED_COLUMNS.map((_, i) => `$${i + 4}`).join(', ')})`,
           [id, c.code, memberId, ...IMPORTED_COLUMNS.map((column) => wanted[column])],
         );
-        await this.setLinks(tx, id, tags, support, []);
+        await this.setLinks(tx, id, tags, support, [], []);
         report.commitments.created += 1;
         audit.push({
           action: 'CREATE',
@@ -439,6 +437,7 @@ export class IrmImportService {
             tagsChanged ? tags : null,
             supportChanged ? support : null,
             currentTags,
+            currentSupport,
           );
           report.commitments.updated += 1;
           audit.push({
@@ -465,7 +464,7 @@ export class IrmImportService {
 
       if (r.contact) await this.keepContact(tx, id, r.contact, audit);
 
-      const entity = { id, code: c.code, memberId } as Commitment;
+      const entity = { id, code: c.code };
       let rated = false;
       for (const a of r.assessments) {
         const outcome = await this.assessments.importPublished(tx, entity, a, NOT_IN_IRM_DATA, audit);
@@ -586,6 +585,7 @@ export class IrmImportService {
     tags: string[] | null,
     support: string[] | null,
     currentTags: string[],
+    currentSupport: string[],
   ): Promise<void> {
     if (tags !== null) {
       const gone = currentTags.filter((t) => !tags.includes(t));
@@ -602,9 +602,10 @@ export class IrmImportService {
         ]);
     }
     if (support !== null) {
-      await tx.query('DELETE FROM commitment_supporting_institution WHERE commitment_id = $1', [
-        commitmentId,
-      ]);
+      if (currentSupport.length > 0)
+        await tx.query('DELETE FROM commitment_supporting_institution WHERE commitment_id = $1', [
+          commitmentId,
+        ]);
       if (support.length > 0)
         await tx.query(
           'INSERT INTO commitment_supporting_institution (commitment_id, institution_id) SELECT $1, unnest($2::uuid[])',
