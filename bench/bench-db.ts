@@ -11,7 +11,9 @@ export function maintenanceUrl(url: string): { url: string; database: string } {
   const parsed = new URL(url);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (!/^[a-z_][a-z0-9_]*$/.test(database))
-    throw new Error(`BENCH_DATABASE_URL must name a database (lower-case letters, digits, _), got "${database}"`);
+    throw new Error(
+      `BENCH_DATABASE_URL must name a database (lower-case letters, digits, _), got "${database}"`,
+    );
   parsed.pathname = '/postgres';
   return { url: parsed.toString(), database };
 }

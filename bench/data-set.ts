@@ -8,7 +8,11 @@ import {
   publishProblems,
   type PublishedAssessment,
 } from '../src/modules/assessments/assessment.rules.js';
-import { agreementVerdict, type CivicEvidence, type Stance } from '../src/modules/commitments/agreement.rules.js';
+import {
+  agreementVerdict,
+  type CivicEvidence,
+  type Stance,
+} from '../src/modules/commitments/agreement.rules.js';
 import type { ReportedCompletion } from '../src/modules/commitments/commitment-state.rules.js';
 import {
   DIGITAL_GOVERNANCE_AREAS,
@@ -67,16 +71,36 @@ const AREA_WORDS: Record<DigitalGovernanceArea, { topic: string[]; deliverable: 
     deliverable: ['strategy published', 'policy adopted by cabinet', 'consultation report', 'action roadmap'],
   },
   SERVICE_CO_DESIGN: {
-    topic: ['benefits portal', 'health appointment service', 'business registration service', 'school enrolment'],
-    deliverable: ['user research report', 'prototype tested with residents', 'service launched', 'feedback panel'],
+    topic: [
+      'benefits portal',
+      'health appointment service',
+      'business registration service',
+      'school enrolment',
+    ],
+    deliverable: [
+      'user research report',
+      'prototype tested with residents',
+      'service launched',
+      'feedback panel',
+    ],
   },
   TECHNOLOGY_REGULATION: {
     topic: ['algorithmic transparency register', 'platform accountability rules', 'data protection reform'],
-    deliverable: ['draft bill published', 'register of algorithms', 'regulatory impact assessment', 'guidance'],
+    deliverable: [
+      'draft bill published',
+      'register of algorithms',
+      'regulatory impact assessment',
+      'guidance',
+    ],
   },
   FOUNDATIONAL_TECHNOLOGY_ALIGNMENT: {
     topic: ['digital identity', 'digital public infrastructure', 'interoperable payments', 'base registries'],
-    deliverable: ['digital identity safeguards', 'privacy impact assessment', 'grievance channel', 'standards'],
+    deliverable: [
+      'digital identity safeguards',
+      'privacy impact assessment',
+      'grievance channel',
+      'standards',
+    ],
   },
   OVERSIGHT_AUDIT_AND_REDRESS: {
     topic: ['algorithm audits', 'public procurement monitoring', 'complaints and redress', 'social audit'],
@@ -84,7 +108,18 @@ const AREA_WORDS: Record<DigitalGovernanceArea, { topic: string[]; deliverable: 
   },
 };
 const VERBS = ['Publish', 'Co-design', 'Establish', 'Adopt', 'Audit', 'Open', 'Create', 'Review'];
-const PLACES = ['North', 'South', 'East', 'West', 'Central', 'Coastal', 'Highland', 'River', 'Lake', 'Valley'];
+const PLACES = [
+  'North',
+  'South',
+  'East',
+  'West',
+  'Central',
+  'Coastal',
+  'Highland',
+  'River',
+  'Lake',
+  'Valley',
+];
 const TAGS = [
   'open-data',
   'digital-id',
@@ -170,7 +205,11 @@ function chain(pending: PendingAudit[]): Table {
   const ordered = pending
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) =>
-      a.entry.occurredAt < b.entry.occurredAt ? -1 : a.entry.occurredAt > b.entry.occurredAt ? 1 : a.index - b.index,
+      a.entry.occurredAt < b.entry.occurredAt
+        ? -1
+        : a.entry.occurredAt > b.entry.occurredAt
+          ? 1
+          : a.index - b.index,
     );
   let prevHash: string | null = null;
   const rows: Row[] = [];
@@ -452,7 +491,14 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
   organisation.rows.push([assessorOrg, 'Independent Reporting Mechanism', 'ASSESSOR', null]);
   const assessors = Array.from({ length: 20 }, (_, i) => {
     const id = random.uuid();
-    appUser.rows.push([id, `IRM researcher ${i + 1}`, `researcher${i + 1}@irm.example.org`, 'assessor', null, assessorOrg]);
+    appUser.rows.push([
+      id,
+      `IRM researcher ${i + 1}`,
+      `researcher${i + 1}@irm.example.org`,
+      'assessor',
+      null,
+      assessorOrg,
+    ]);
     return id;
   });
 
@@ -464,7 +510,14 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
     const memberId = random.uuid();
     const place = `${PLACES[m % PLACES.length]} ${prefix.charAt(0)}${prefix.slice(1).toLowerCase()}`;
     const memberName = national ? `Republic of ${place}` : `City of ${place}`;
-    member.rows.push([memberId, code, memberName, national ? 'NATIONAL' : 'LOCAL', REGIONS[m % 4], at(founded, random)]);
+    member.rows.push([
+      memberId,
+      code,
+      memberName,
+      national ? 'NATIONAL' : 'LOCAL',
+      REGIONS[m % 4],
+      at(founded, random),
+    ]);
     registered('member', memberId, at(founded, random), { code, name: memberName });
 
     const institutions = [
@@ -484,17 +537,37 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
     const parliament = random.uuid();
     institution.rows.push([parliament, 'Parliament', 'PARLIAMENT', memberId, at(founded, random)]);
     const cso = random.uuid();
-    institution.rows.push([cso, `${place} Open Data Network`, 'CIVIL_SOCIETY_ORGANISATION', memberId, at(founded, random)]);
+    institution.rows.push([
+      cso,
+      `${place} Open Data Network`,
+      'CIVIL_SOCIETY_ORGANISATION',
+      memberId,
+      at(founded, random),
+    ]);
     const supportingPool = [...institutions.map((i) => i.id), parliament, cso];
 
     const pocId = random.uuid();
-    appUser.rows.push([pocId, `Point of contact ${code}`, `poc@${code.toLowerCase()}.gov.example`, 'government_poc', memberId, null]);
+    appUser.rows.push([
+      pocId,
+      `Point of contact ${code}`,
+      `poc@${code.toLowerCase()}.gov.example`,
+      'government_poc',
+      memberId,
+      null,
+    ]);
     const orgs = [0, 1].map((k) => {
       const orgId = random.uuid();
       const userId = random.uuid();
       const name = k === 0 ? `${place} Transparency Watch` : `${place} Digital Rights Forum`;
       organisation.rows.push([orgId, name, 'CIVIL_SOCIETY', memberId]);
-      appUser.rows.push([userId, `${name} coordinator`, `cso${k}@${code.toLowerCase()}.ngo.example`, 'civil_society', null, orgId]);
+      appUser.rows.push([
+        userId,
+        `${name} coordinator`,
+        `cso${k}@${code.toLowerCase()}.ngo.example`,
+        'civil_society',
+        null,
+        orgId,
+      ]);
       return { orgId, userId };
     });
     const assessorId = assessors[m % assessors.length];
@@ -526,11 +599,20 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
         random.chance(0.8) ? 'OPEN' : 'INVITATION_ONLY',
         at(addDays(startDate, -60), random),
       ]);
-      registered('action_plan', planId, at(addDays(startDate, -60), random), { member: code, sequenceNumber: p + 1 });
+      registered('action_plan', planId, at(addDays(startDate, -60), random), {
+        member: code,
+        sequenceNumber: p + 1,
+      });
       for (let f = 0; f < years * 2; f += 1) {
         const heldOn = addDays(startDate, f * 182 + random.int(0, 60));
         if (heldOn > AS_OF) break;
-        forum.rows.push([planId, heldOn, random.int(3, 15), random.int(5, 40), `https://forum.example.org/${code}/${heldOn}`]);
+        forum.rows.push([
+          planId,
+          heldOn,
+          random.int(3, 15),
+          random.int(5, 40),
+          `https://forum.example.org/${code}/${heldOn}`,
+        ]);
       }
 
       const thisPlan: { number: string; id: string; area: DigitalGovernanceArea }[] = [];
@@ -557,7 +639,14 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
 
         // Milestones, staggered over the commitment, with what became of them by AS_OF.
         const span = daysBetween(start, end);
-        const milestones: { id: string; ordinal: number; status: string; due: string; completedOn: string | null; title: string }[] = [];
+        const milestones: {
+          id: string;
+          ordinal: number;
+          status: string;
+          due: string;
+          completedOn: string | null;
+          title: string;
+        }[] = [];
         for (let k = 0; k < scale.milestonesPerCommitment; k += 1) {
           const due = addDays(start, Math.round((span * (k + 1)) / scale.milestonesPerCommitment));
           const msStart = addDays(start, Math.round((span * k) / scale.milestonesPerCommitment));
@@ -565,10 +654,21 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
           const started = msStart < AS_OF;
           let status: string;
           if (random.chance(0.03)) status = 'WITHDRAWN';
-          else if (past) status = random.weighted([['COMPLETE', 70], ['IN_PROGRESS', 18], ['NOT_STARTED', 12]] as const);
-          else if (started) status = random.weighted([['IN_PROGRESS', 60], ['COMPLETE', 15], ['NOT_STARTED', 25]] as const);
+          else if (past)
+            status = random.weighted([
+              ['COMPLETE', 70],
+              ['IN_PROGRESS', 18],
+              ['NOT_STARTED', 12],
+            ] as const);
+          else if (started)
+            status = random.weighted([
+              ['IN_PROGRESS', 60],
+              ['COMPLETE', 15],
+              ['NOT_STARTED', 25],
+            ] as const);
           else status = 'NOT_STARTED';
-          const completedOn = status === 'COMPLETE' ? minDate(addDays(due, random.int(-90, 45)), addDays(AS_OF, -1)) : null;
+          const completedOn =
+            status === 'COMPLETE' ? minDate(addDays(due, random.int(-90, 45)), addDays(AS_OF, -1)) : null;
           const msTitle = `${random.pick(words.deliverable)} (${k + 1} of ${scale.milestonesPerCommitment})`;
           const id = random.uuid();
           const measured = random.chance(0.5);
@@ -601,7 +701,8 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
           });
         }
         const live = milestones.filter((ms) => ms.status !== 'WITHDRAWN');
-        const share = live.length === 0 ? 0 : live.filter((ms) => ms.status === 'COMPLETE').length / live.length;
+        const share =
+          live.length === 0 ? 0 : live.filter((ms) => ms.status === 'COMPLETE').length / live.length;
         const trueLevel = share === 0 ? 0 : share < 0.5 ? 1 : share < 1 ? 2 : 3;
 
         // Progress updates: each milestone's moves, then reports on the commitment to make up the count.
@@ -627,7 +728,11 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
             onMilestone ? target.status : null,
             onMilestone ? null : [0, 25, 60, 100][LEVELS.indexOf(target.completion)],
             narrative,
-            random.chance(0.3) ? JSON.stringify([{ url: `https://gov.example/${commitmentCode}/${id.slice(0, 8)}`, title: 'Report' }]) : '[]',
+            random.chance(0.3)
+              ? JSON.stringify([
+                  { url: `https://gov.example/${commitmentCode}/${id.slice(0, 8)}`, title: 'Report' },
+                ])
+              : '[]',
             correctsId,
             when,
           ]);
@@ -640,7 +745,11 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
             resourceId: id,
             commitmentId,
             after: onMilestone
-              ? { commitment: commitmentCode, milestoneId: target.milestoneId, milestoneStatus: target.status }
+              ? {
+                  commitment: commitmentCode,
+                  milestoneId: target.milestoneId,
+                  milestoneStatus: target.status,
+                }
               : { commitment: commitmentCode, reportedCompletion: target.completion },
           });
           return id;
@@ -650,15 +759,29 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
         const correction = random.chance(0.05);
         let milestoneUpdates = 0;
         for (const ms of milestones) {
-          const moves = ms.status === 'COMPLETE' ? ['IN_PROGRESS', 'COMPLETE'] : ms.status === 'IN_PROGRESS' ? ['IN_PROGRESS'] : [ms.status];
+          const moves =
+            ms.status === 'COMPLETE'
+              ? ['IN_PROGRESS', 'COMPLETE']
+              : ms.status === 'IN_PROGRESS'
+                ? ['IN_PROGRESS']
+                : [ms.status];
           if (ms.status === 'NOT_STARTED') continue;
           moves.forEach((status, i) => {
-            const day = status === 'COMPLETE' && ms.completedOn ? ms.completedOn : addDays(start, Math.round((spanSoFar * (ms.ordinal - 1 + (i + 1) / 3)) / milestones.length));
+            const day =
+              status === 'COMPLETE' && ms.completedOn
+                ? ms.completedOn
+                : addDays(
+                    start,
+                    Math.round((spanSoFar * (ms.ordinal - 1 + (i + 1) / 3)) / milestones.length),
+                  );
             report(at(minDate(day, lastDay), random), { milestoneId: ms.id, status });
             milestoneUpdates += 1;
           });
         }
-        const onCommitment = Math.max(3, scale.updatesPerCommitment - milestoneUpdates - (correction ? 1 : 0));
+        const onCommitment = Math.max(
+          3,
+          scale.updatesPerCommitment - milestoneUpdates - (correction ? 1 : 0),
+        );
         // Governments tend to report a little ahead of what the milestones show.
         const reportedLevel = Math.min(3, trueLevel + (random.chance(0.15) ? 1 : 0));
         for (let u = 0; u < onCommitment; u += 1) {
@@ -670,8 +793,13 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
         // Now and then a report is corrected (never the latest, so the current word stays the last report).
         if (correction) {
           const corrected = updates[random.int(0, updates.length - 2)];
-          const completion = LEVELS[Math.max(0, LEVELS.indexOf(corrected.completion as ReportedCompletion) - 1)];
-          report(new Date(Date.parse(corrected.when) + 86_400_000).toISOString(), { completion }, corrected.id);
+          const completion =
+            LEVELS[Math.max(0, LEVELS.indexOf(corrected.completion as ReportedCompletion) - 1)];
+          report(
+            new Date(Date.parse(corrected.when) + 86_400_000).toISOString(),
+            { completion },
+            corrected.id,
+          );
         }
         const selfReported = updates[updates.length - 1].completion;
 
@@ -694,7 +822,9 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
           const indicators = ratings(random, framework, product, irmLevel, participatory);
           const problems = publishProblems(framework, product, indicators, {});
           if (problems.length > 0)
-            throw new Error(`generated ${framework} ${product} would not publish: ${JSON.stringify(problems)}`);
+            throw new Error(
+              `generated ${framework} ${product} would not publish: ${JSON.stringify(problems)}`,
+            );
           const publishedAt = at(day, random);
           const id = random.uuid();
           const i = indicators;
@@ -749,8 +879,14 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
           const when = at(addDays(start, random.int(30, Math.max(31, spanSoFar))), random);
           const agrees = random.chance(0.65);
           const stance: Stance = agrees
-            ? random.weighted([['CONFIRMS', 8], ['CONTEXT', 2]] as const)
-            : random.weighted([['CONTRADICTS', 6], ['MIXED', 4]] as const);
+            ? random.weighted([
+                ['CONFIRMS', 8],
+                ['CONTEXT', 2],
+              ] as const)
+            : random.weighted([
+                ['CONTRADICTS', 6],
+                ['MIXED', 4],
+              ] as const);
           const supported: ReportedCompletion | null = random.chance(0.7)
             ? LEVELS[Math.max(0, Math.min(3, stance === 'CONTRADICTS' ? trueLevel - 1 : trueLevel))]
             : null;
@@ -769,7 +905,9 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
             `What ${random.int(12, 400)} residents of ${place} told us about the ${topic}.`,
             org.orgId,
             when.slice(0, 10),
-            JSON.stringify([{ url: `https://cso.example.org/${commitmentCode}/${e + 1}`, title: 'Full report' }]),
+            JSON.stringify([
+              { url: `https://cso.example.org/${commitmentCode}/${e + 1}`, title: 'Full report' },
+            ]),
             participatory ? random.pick(['CONSULT', 'INVOLVE', 'COLLABORATE'] as const) : null,
             stance,
             supported,
@@ -801,7 +939,9 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
               id,
               fromGovernment ? pocId : org.userId,
               fromGovernment ? 'government_poc' : 'civil_society',
-              fromGovernment ? 'Thank you: the ministry will publish the figures you asked for.' : 'The figures are still not public.',
+              fromGovernment
+                ? 'Thank you: the ministry will publish the figures you asked for.'
+                : 'The figures are still not public.',
               replyAt,
             ]);
             audit.push({
@@ -833,7 +973,9 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
           end,
           lead.id,
           area,
-          participatory ? 'A working group of civil society and agencies meets every quarter; minutes are published.' : null,
+          participatory
+            ? 'A working group of civil society and agencies meets every quarter; minutes are published.'
+            : null,
           participatory ? random.pick(['CONSULT', 'INVOLVE', 'COLLABORATE'] as const) : null,
           selfReported,
           view.completion,
@@ -846,11 +988,24 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
           createdAt,
         ]);
         for (const v of values)
-          value.rows.push([commitmentId, v, `The ${topic} becomes ${v.toLowerCase().replace(/_/g, ' ')} in practice: ${title.toLowerCase()}.`]);
-        for (const tagId of random.sample(tagIds, random.int(1, 3))) commitmentTag.rows.push([commitmentId, tagId]);
-        for (const institutionId of random.sample(supportingPool.filter((id) => id !== lead.id), random.int(0, 2)))
+          value.rows.push([
+            commitmentId,
+            v,
+            `The ${topic} becomes ${v.toLowerCase().replace(/_/g, ' ')} in practice: ${title.toLowerCase()}.`,
+          ]);
+        for (const tagId of random.sample(tagIds, random.int(1, 3)))
+          commitmentTag.rows.push([commitmentId, tagId]);
+        for (const institutionId of random.sample(
+          supportingPool.filter((id) => id !== lead.id),
+          random.int(0, 2),
+        ))
           supporting.rows.push([commitmentId, institutionId]);
-        if (random.chance(0.5)) contact.rows.push([commitmentId, `Officer ${commitmentCode}`, `${commitmentCode.toLowerCase()}@gov.example`]);
+        if (random.chance(0.5))
+          contact.rows.push([
+            commitmentId,
+            `Officer ${commitmentCode}`,
+            `${commitmentCode.toLowerCase()}@gov.example`,
+          ]);
         audit.push({
           occurredAt: createdAt,
           actorId: pocId,
@@ -924,17 +1079,35 @@ function ratings(
   const completion = (['NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'] as const)[level];
   if (framework === 'IRM_LEGACY') {
     const design: AssessmentIndicators = {
-      specificity: random.weighted([['LOW', 2], ['MEDIUM', 4], ['HIGH', 3], ['NONE', 1]] as const),
+      specificity: random.weighted([
+        ['LOW', 2],
+        ['MEDIUM', 4],
+        ['HIGH', 3],
+        ['NONE', 1],
+      ] as const),
       relevanceAccessToInformation: random.chance(0.7),
       relevanceCivicParticipation: participatory,
       relevancePublicAccountability: random.chance(0.4),
       relevanceTechnology: true,
-      potentialImpact: random.weighted([['MINOR', 4], ['MODERATE', 4], ['TRANSFORMATIVE', 2], ['NONE', 1]] as const),
-      completion: product === 'PROGRESS_REPORT' ? (['NOT_STARTED', 'LIMITED', 'LIMITED', 'SUBSTANTIAL'] as const)[level] : completion,
+      potentialImpact: random.weighted([
+        ['MINOR', 4],
+        ['MODERATE', 4],
+        ['TRANSFORMATIVE', 2],
+        ['NONE', 1],
+      ] as const),
+      completion:
+        product === 'PROGRESS_REPORT'
+          ? (['NOT_STARTED', 'LIMITED', 'LIMITED', 'SUBSTANTIAL'] as const)[level]
+          : completion,
       onTime: level === 3 ? random.chance(0.8) : false,
     };
     if (product === 'PROGRESS_REPORT') return design;
-    const diog = random.weighted([['DID_NOT_CHANGE', 3], ['MARGINAL', 4], ['MAJOR', 2], ['OUTSTANDING', 1]] as const);
+    const diog = random.weighted([
+      ['DID_NOT_CHANGE', 3],
+      ['MARGINAL', 4],
+      ['MAJOR', 2],
+      ['OUTSTANDING', 1],
+    ] as const);
     return {
       ...design,
       didItOpenGovernment: diog,
@@ -946,15 +1119,27 @@ function ratings(
   if (product === 'RESULTS_REPORT')
     return {
       completion,
-      earlyResults: random.weighted([['NO_NOTABLE_RESULTS', 4], ['MODERATE', 3], ['SIGNIFICANT', 2], ['OUTSTANDING', 1]] as const),
+      earlyResults: random.weighted([
+        ['NO_NOTABLE_RESULTS', 4],
+        ['MODERATE', 3],
+        ['SIGNIFICANT', 2],
+        ['OUTSTANDING', 1],
+      ] as const),
     };
   const design: AssessmentIndicators = {
     verifiable: random.chance(0.9),
     openGovernmentLens: random.chance(0.85),
-    potentialForResults: random.weighted([['UNCLEAR', 2], ['MODEST', 5], ['SUBSTANTIAL', 3]] as const),
+    potentialForResults: random.weighted([
+      ['UNCLEAR', 2],
+      ['MODEST', 5],
+      ['SUBSTANTIAL', 3],
+    ] as const),
     promising: random.chance(0.3),
   };
   return product === 'MIDTERM_REVIEW'
-    ? { ...design, completion: (['NO_EVIDENCE_AVAILABLE', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'] as const)[level] }
+    ? {
+        ...design,
+        completion: (['NO_EVIDENCE_AVAILABLE', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE'] as const)[level],
+      }
     : design;
 }

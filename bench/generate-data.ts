@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${maintenance.database}`);
   await admin.end();
 
-  const database = await openDatabase({ ...loadConfig({ DATABASE_URL: url }), seedDemoData: false }, ENTITIES);
+  const database = await openDatabase(
+    { ...loadConfig({ DATABASE_URL: url }), seedDemoData: false },
+    ENTITIES,
+  );
   await database.close();
   say(`database ${maintenance.database} created and migrated (${seconds(started)})`);
 
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:data failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench:data failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

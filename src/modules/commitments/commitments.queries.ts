@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared.js';
 import type { DatePrecision } from '../../common/dates/partial-date.rules.js';
 import type { Iap2Level } from '../action-plans/action-plan.rules.js';
 import type { IndependentView } from '../assessments/assessment.rules.js';
@@ -182,8 +183,18 @@ export async function selectCommitments(
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY c.code
     LIMIT ${param(limit + 1)}`;
-  const rows: CommitmentRow[] = await db.query(sql, params);
+  const rows = await preparedQuery<CommitmentRow>(db, sql, params);
   return rows.map(toCommitmentResponse);
+}
+
+/** A commitment by its code or id, in one statement. */
+export async function selectCommitmentBy(
+  db: EntityManager,
+  column: 'id' | 'code',
+  value: string,
+): Promise<CommitmentResponse | undefined> {
+  const rows = await preparedQuery<CommitmentRow>(db, `${SELECT_COMMITMENT} WHERE c.${column} = $1`, [value]);
+  return rows[0] && toCommitmentResponse(rows[0]);
 }
 
 export async function selectCommitment(
@@ -196,7 +207,7 @@ export async function selectCommitment(
 
 /** The commitment as stored with what its derived views read (milestones, plan period, institutions). */
 export async function selectCommitmentRow(db: EntityManager, id: string): Promise<CommitmentRow | undefined> {
-  const rows: CommitmentRow[] = await db.query(`${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
+  const rows = await preparedQuery<CommitmentRow>(db, `${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
   return rows[0];
 }
 
@@ -205,7 +216,8 @@ export async function selectPlanCommitments(
   db: EntityManager,
   planId: string,
 ): Promise<CommitmentResponse[]> {
-  const rows: CommitmentRow[] = await db.query(
+  const rows = await preparedQuery<CommitmentRow>(
+    db,
     `${SELECT_COMMITMENT} WHERE c.action_plan_id = $1 ORDER BY c.code`,
     [planId],
   );
