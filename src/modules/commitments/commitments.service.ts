@@ -222,18 +222,21 @@ export class CommitmentsService {
    * evidence. Called in the transaction of every write that changes one of them.
    */
   async refreshAgreement(tx: EntityManager, commitmentId: string): Promise<void> {
+    // The commitment's facts and its public, unhidden evidence, in one statement.
     const [facts] = await preparedQuery<{
       self_reported_completion: ReportedCompletion | null;
       irm_completion: Completion | null;
       agreement: Verdict;
-    }>(tx, 'SELECT self_reported_completion, irm_completion, agreement FROM commitment WHERE id = $1', [
-      commitmentId,
-    ]);
-    const evidence = await preparedQuery<{ stance: Stance; supported_completion: ReportedCompletion | null }>(
+      evidence: { stance: Stance; supported_completion: ReportedCompletion | null }[];
+    }>(
       tx,
-      `SELECT stance, supported_completion FROM evidence WHERE commitment_id = $1 AND hidden_at IS NULL AND visibility = 'PUBLIC'`,
+      `SELECT c.self_reported_completion, c.irm_completion, c.agreement,
+              (SELECT coalesce(json_agg(json_build_object('stance', e.stance, 'supported_completion', e.supported_completion)), '[]')
+                 FROM evidence e WHERE e.commitment_id = c.id AND e.hidden_at IS NULL AND e.visibility = 'PUBLIC') AS evidence
+         FROM commitment c WHERE c.id = $1`,
       [commitmentId],
     );
+    const evidence = facts.evidence;
     const { verdict } = agreementVerdict({
       selfReported: facts.self_reported_completion,
       independent: facts.irm_completion,
