@@ -27,7 +27,7 @@ const COMMITMENT_JSON = `json_build_object(
   'area', c.area, 'participationMechanism', c.participation_mechanism, 'participationLevel', c.participation_level,
   'links', (SELECT coalesce(json_agg(json_build_object('type', l.type, 'target', tc.code) ORDER BY l.type, tc.code), '[]')
               FROM commitment_link l JOIN commitment tc ON tc.id = l.to_commitment_id WHERE l.from_commitment_id = c.id),
-  'contactOnFile', EXISTS (SELECT 1 FROM commitment_contact cc WHERE cc.commitment_id = c.id),
+  'contactOnFile', coalesce((SELECT true FROM commitment_contact cc WHERE cc.commitment_id = c.id), false),
   'milestones', (SELECT json_build_object(
                    'total', count(*), 'notStarted', count(*) FILTER (WHERE ms.status = 'NOT_STARTED'),
                    'inProgress', count(*) FILTER (WHERE ms.status = 'IN_PROGRESS'),

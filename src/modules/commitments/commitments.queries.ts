@@ -11,6 +11,7 @@ import type { DigitalGovernanceArea, LinkType, OgpValue } from './commitment.rul
 
 // Commitments are read with one statement per page, whatever the page size: the related lists are
 // aggregated into JSON by PostgreSQL (correlated subqueries on indexed keys), not fetched per row.
+// The lead institution is a subquery too: joined, it made the planner hash all institutions per page.
 const SELECT_COMMITMENT = `
   SELECT c.id, c.code, c.number, c.title, c.problem, c.causes, c.prior_actions, c.solution, c.expected_results,
          c.start_date, c.start_date_precision, c.end_date, c.end_date_precision, c.area,
@@ -20,8 +21,8 @@ const SELECT_COMMITMENT = `
          m.code AS member_code, m.name AS member_name,
          p.id AS plan_id, p.sequence_number AS plan_sequence_number, p.title AS plan_title,
          p.start_date AS plan_start_date, p.end_date AS plan_end_date,
-         CASE WHEN li.id IS NULL THEN NULL
-              ELSE json_build_object('id', li.id, 'name', li.name, 'type', li.type) END AS lead_institution,
+         (SELECT json_build_object('id', li.id, 'name', li.name, 'type', li.type)
+            FROM institution li WHERE li.id = c.lead_institution_id) AS lead_institution,
          (SELECT coalesce(json_agg(json_build_object('id', i.id, 'name', i.name, 'type', i.type) ORDER BY i.name, i.id), '[]')
             FROM commitment_supporting_institution s JOIN institution i ON i.id = s.institution_id
            WHERE s.commitment_id = c.id) AS supporting_institutions,
@@ -31,7 +32,8 @@ const SELECT_COMMITMENT = `
             FROM commitment_tag ct JOIN policy_area_tag t ON t.id = ct.tag_id WHERE ct.commitment_id = c.id) AS tags,
          (SELECT coalesce(json_agg(json_build_object('type', l.type, 'target', tc.code) ORDER BY l.type, tc.code), '[]')
             FROM commitment_link l JOIN commitment tc ON tc.id = l.to_commitment_id WHERE l.from_commitment_id = c.id) AS links,
-         EXISTS (SELECT 1 FROM commitment_contact cc WHERE cc.commitment_id = c.id) AS contact_on_file,
+         -- a probe per row: as EXISTS, the planner would hash the whole contact table for every page
+         coalesce((SELECT true FROM commitment_contact cc WHERE cc.commitment_id = c.id), false) AS contact_on_file,
          (SELECT json_build_object(
                    'total', count(*)::int,
                    'notStarted', (count(*) FILTER (WHERE ms.status = 'NOT_STARTED'))::int,
@@ -50,8 +52,7 @@ const SELECT_COMMITMENT = `
            WHERE mf.commitment_id = c.id) AS milestone_facts
     FROM commitment c
     JOIN action_plan p ON p.id = c.action_plan_id
-    JOIN member m ON m.id = c.member_id
-    LEFT JOIN institution li ON li.id = c.lead_institution_id`;
+    JOIN member m ON m.id = c.member_id`;
 
 /** A milestone as the commitment's statement embeds it: what the derived state and the SMART check read. */
 interface MilestoneRow extends Omit<MilestoneFacts, 'weight'> {
