@@ -1,5 +1,9 @@
-import pg from 'pg';
 import type { Table } from './data-set.js';
+
+/** What insertTable needs of a connection: pg's client, or a test's query helper. */
+export interface Queryable {
+  query(text: string, values: unknown[]): Promise<unknown>;
+}
 
 /** The benchmark's own database: BENCH_DATABASE_URL, or a `bench` database on the local server. */
 export function benchDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
@@ -24,7 +28,7 @@ const BATCH = 10_000;
  * Inserts a table's rows in batches of ten thousand, one statement each: every column travels as one
  * array parameter and unnest() turns the arrays back into rows, in order.
  */
-export async function insertTable(client: pg.ClientBase, table: Table): Promise<void> {
+export async function insertTable(client: Queryable, table: Table): Promise<void> {
   const names = table.columns.map(([name]) => name).join(', ');
   const arrays = table.columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
   const sql = `INSERT INTO ${table.name} (${names}) SELECT * FROM unnest(${arrays})`;

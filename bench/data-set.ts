@@ -201,7 +201,7 @@ interface PendingAudit {
 }
 
 /** Entries in time order (ties keep the order they were made in), each chained to the one before. */
-function chain(pending: PendingAudit[]): Table {
+function chain(pending: PendingAudit[], startHash: string | null): Table {
   const ordered = pending
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) =>
@@ -211,7 +211,7 @@ function chain(pending: PendingAudit[]): Table {
           ? 1
           : a.index - b.index,
     );
-  let prevHash: string | null = null;
+  let prevHash: string | null = startHash;
   const rows: Row[] = [];
   for (const { entry } of ordered) {
     const content = {
@@ -262,7 +262,15 @@ function chain(pending: PendingAudit[]): Table {
 
 // ---- the data set ------------------------------------------------------------------------------
 
-export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
+/**
+ * The data set for a seed. `chainFrom` is the hash the audit chain continues from: null for an empty
+ * database (the benchmark's), the head's hash to add the data to a database that has entries already.
+ */
+export function buildDataSet(
+  seed: number,
+  scale: Scale = FULL_SCALE,
+  chainFrom: string | null = null,
+): DataSet {
   const random = new Random(seed);
   const audit: PendingAudit[] = [];
   const t = (name: string, columns: Table['columns']): Table => ({ name, columns, rows: [] });
@@ -1063,7 +1071,7 @@ export function buildDataSet(seed: number, scale: Scale = FULL_SCALE): DataSet {
       assessment,
       evidence,
       reply,
-      chain(audit),
+      chain(audit, chainFrom),
     ],
   };
 }
