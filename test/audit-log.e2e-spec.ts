@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { countRows, expectProblem, walk } from './support/assertions.js';
 import { ENGINE, TestApp } from './support/test-app.js';
 import { aCommitment, aMember, aMilestone, aPlan, memberCode } from './support/factories.js';
+import { contentHash, linkHash } from '../src/modules/audit/audit-chain.rules.js';
 
 // The audit log: every write appends one entry (who, when, what, before and after), chained to the
 // entry before it by a SHA-256, in a table the database refuses to rewrite. An endpoint walks the
@@ -35,13 +36,14 @@ interface Entry {
   after: any;
   prev_hash: string | null;
   hash: string | null;
+  hash_scheme: number;
 }
 
 /** The whole log as stored, oldest first. */
 function entries(api: TestApp): Promise<Entry[]> {
   return api.query<Entry>(
     `SELECT id::text AS id, occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id,
-            commitment_id, before, after, prev_hash, hash
+            commitment_id, before, after, prev_hash, hash, hash_scheme
        FROM audit_log l ORDER BY l.id`,
   );
 }
@@ -62,6 +64,7 @@ function asListed(e: Entry): Record<string, unknown> {
     after: e.after,
     prevHash: e.prev_hash,
     hash: e.hash,
+    hashScheme: e.hash_scheme,
   };
 }
 
@@ -74,6 +77,23 @@ function expectLinear(rows: Entry[]): void {
   expect(new Set(rows.map((r) => r.hash)).size).toBe(rows.length);
   const ids = rows.map((r) => Number(r.id));
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  // Linked by the database at commit: each hash is sha256(previous hash || hash of the entry's content).
+  expect(rows.every((r) => r.hash_scheme === 2)).toBe(true);
+  for (const r of rows) {
+    const content = contentHash({
+      occurredAt: new Date(r.occurred_at).toISOString(),
+      requestId: r.request_id,
+      actorId: r.actor_id,
+      actorRole: r.actor_role,
+      action: r.action,
+      resourceType: r.resource_type,
+      resourceId: r.resource_id,
+      commitmentId: r.commitment_id,
+      before: r.before,
+      after: r.after,
+    });
+    expect(r.hash).toBe(linkHash(r.prev_hash, content));
+  }
 }
 
 /** GET /audit/verify says the whole chain holds. */
@@ -136,6 +156,7 @@ describe(`audit log (${ENGINE})`, () => {
         after: created.body,
         prev_hash: start[start.length - 1].hash,
         hash: expect.stringMatching(HASH),
+        hash_scheme: 2,
       });
       expect(new Date(createEntry.occurred_at).getTime()).toBeGreaterThanOrEqual(startedAt - 5_000);
       expect(new Date(createEntry.occurred_at).getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
@@ -897,6 +918,46 @@ describe(`public history past the tenth entry of the log (${ENGINE})`, () => {
     const stored = await entries(api);
     const { items } = await walk(api, '/api/v1/audit?limit=5');
     expect(items.map((e) => e.id)).toEqual(stored.map((e) => e.id).reverse());
+    await expectChainHolds(api);
+  });
+});
+
+describe(`entries are linked as their transaction commits (${ENGINE})`, () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await TestApp.start();
+  });
+  afterAll(() => api.close());
+
+  it('leaves nothing staged once a write has committed, and links the entry to the head', async () => {
+    const member = await aMember(api, { name: 'Commitland' });
+    expect(await api.query('SELECT * FROM audit_pending')).toEqual([]);
+    const [head] = await api.query<{ last_id: string; last_hash: string }>(
+      'SELECT last_id::text AS last_id, last_hash FROM audit_head',
+    );
+    const [last] = await api.query<Entry>(
+      `SELECT id::text AS id, resource_id, hash, hash_scheme FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
+    expect(last).toMatchObject({
+      id: head.last_id,
+      hash: head.last_hash,
+      resource_id: member.id,
+      hash_scheme: 2,
+    });
+  });
+
+  it('stages nothing for a write that is refused, and the chain still holds', async () => {
+    const taken = await aMember(api);
+    const before = await entries(api);
+    const res = await api.post('/api/v1/members', {
+      code: taken.code,
+      name: 'Elsewhere',
+      type: 'NATIONAL',
+      region: 'EUROPE',
+    });
+    expect(res.status).toBe(409);
+    expect(await entries(api)).toHaveLength(before.length);
+    expect(await api.query('SELECT * FROM audit_pending')).toEqual([]);
     await expectChainHolds(api);
   });
 });

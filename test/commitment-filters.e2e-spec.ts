@@ -652,6 +652,17 @@ describe(`commitment list filters (${ENGINE})`, () => {
       expect(await count('commitment list, limit=1', '/api/v1/commitments?limit=1')).toBeGreaterThan(0);
     });
 
+    it('reads a commitment in one statement, and answers a conditional GET with one look at its version', async () => {
+      const url = `/api/v1/commitments/${busy.code}`;
+      expect(await count('commitment detail', url)).toBe(1);
+      const etag = String((await api.anonymous.get(url)).headers.etag);
+      statements = 0;
+      const notModified = await api.anonymous.get(url, { 'if-none-match': etag });
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.etag).toBe(etag);
+      expect(statements).toBe(1);
+    });
+
     it.each([
       ['anonymously', () => api.anonymous],
       ['as an admin', () => api],

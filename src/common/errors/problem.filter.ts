@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { NotModified } from '../http/preconditions.js';
 import { constraintMessage } from './constraint-messages.js';
 import { DomainError, type ErrorKind, type FieldError } from './domain-error.js';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
@@ -49,6 +50,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (error instanceof NotModified) {
+      void reply.status(304).header('etag', error.etag).send();
+      return;
+    }
     const body = this.toProblem(error, String(request.id));
     if (error instanceof DomainError)
       for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);

@@ -47,6 +47,21 @@ export function assertVersion(expected: ExpectedVersion, actual: number, resourc
   }
 }
 
+/** Route parameter: the ETags the client already has (If-None-Match), for a conditional GET. */
+export const IfNoneMatch = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<FastifyRequest>().headers['if-none-match'],
+);
+
+/**
+ * Thrown by a read that found, before doing the work of the answer, that the client's copy is
+ * current: ProblemFilter answers 304 with the ETag and no body. Not an Error (no stack to capture):
+ * an answer that leaves the handler early.
+ */
+export class NotModified {
+  constructor(readonly etag: string) {}
+}
+
 /** Does an If-None-Match header name this ETag? (RFC 9110: weak comparison, `*` matches anything.) */
 export function noneMatch(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;

@@ -16,6 +16,7 @@ export interface ChainedContent {
   after: unknown;
 }
 
+/** Scheme 1 (entries written before the chain was linked at commit): the whole entry, previous hash included. */
 export function entryHash(entry: ChainedContent): string {
   // Exactly these fields, whatever else the object carries (a stored entry has its id and hash).
   const content: ChainedContent = {
@@ -34,9 +35,45 @@ export function entryHash(entry: ChainedContent): string {
   return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 }
 
+/**
+ * Scheme 2: the hash of what the entry says (everything but the previous hash), computed by the
+ * writer; PostgreSQL links it to the chain at commit with linkHash().
+ */
+export function contentHash(entry: Omit<ChainedContent, 'prevHash'>): string {
+  const content: Omit<ChainedContent, 'prevHash'> = {
+    occurredAt: entry.occurredAt,
+    requestId: entry.requestId,
+    actorId: entry.actorId,
+    actorRole: entry.actorRole,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId,
+    commitmentId: entry.commitmentId,
+    before: entry.before,
+    after: entry.after,
+  };
+  return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
+}
+
+/** Scheme 2's link, as the database computes it: sha256 of the previous hash (or nothing) and the content hash. */
+export function linkHash(prevHash: string | null, content: string): string {
+  return createHash('sha256')
+    .update(`${prevHash ?? ''}${content}`, 'utf8')
+    .digest('hex');
+}
+
+export type HashScheme = 1 | 2;
+
 export interface StoredEntry extends ChainedContent {
   id: string;
   hash: string | null;
+  /** 1 when absent. */
+  hashScheme?: HashScheme;
+}
+
+/** The hash an entry must carry, by the scheme it was written with. */
+export function expectedHash(entry: StoredEntry): string {
+  return entry.hashScheme === 2 ? linkHash(entry.prevHash, contentHash(entry)) : entryHash(entry);
 }
 
 export interface ChainBreak {
@@ -59,7 +96,7 @@ export function firstBreak(entries: StoredEntry[], previousHash: string | null):
         reason: 'the entry does not follow the one before it: an entry was deleted or inserted',
       };
     }
-    if (entryHash(entry) !== entry.hash)
+    if (expectedHash(entry) !== entry.hash)
       return { id: entry.id, reason: 'the entry was changed after it was written' };
     expectedPrev = entry.hash;
   }

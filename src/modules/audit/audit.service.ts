@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { currentRequestId } from '../../common/http/request-context.js';
+import { preparedQuery } from '../../database/prepared.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
 import {
   type ChainBreak,
   type ChainedContent,
-  entryHash,
+  contentHash,
   firstBreak,
+  type HashScheme,
   type StoredEntry,
 } from './audit-chain.rules.js';
 import type {
@@ -43,11 +45,12 @@ interface AuditRow {
   after: unknown;
   prev_hash: string | null;
   hash: string | null;
+  hash_scheme: HashScheme;
 }
 
 // The id is read as text (a bigint may outgrow a JS number); order by the column, never by that text.
 const SELECT_ENTRY = `SELECT id::text AS id, occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id,
-                             commitment_id, before, after, prev_hash, hash
+                             commitment_id, before, after, prev_hash, hash, hash_scheme
                         FROM audit_log`;
 const VERIFY_BATCH = 1000;
 
@@ -64,19 +67,16 @@ export class AuditService {
   }
 
   /**
-   * Appends entries in the order given, chained one to the next, with one turn on the head row and
-   * one INSERT per thousand entries: for writes of many records at once (imports).
+   * Appends entries in the order given, in the writer's transaction: each is staged with the hash of
+   * its content (one INSERT per thousand), and PostgreSQL links them to the chain as the transaction
+   * commits (migration AuditChainAtCommit), so a rolled-back write leaves no entry and the chain's
+   * lock is held only while committing.
    */
   async recordMany(tx: EntityManager, actor: Actor, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const [head]: { last_hash: string | null }[] = await tx.query(
-      'SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE',
-    );
-    let prevHash = head?.last_hash ?? null;
     const occurredAt = new Date().toISOString();
-    const chained = entries.map((entry) => {
-      const content: ChainedContent = {
-        prevHash,
+    const staged = entries.map((entry) => {
+      const content: Omit<ChainedContent, 'prevHash'> = {
         occurredAt,
         requestId: currentRequestId() ?? null,
         actorId: actor.kind === 'user' ? actor.userId : null,
@@ -89,21 +89,18 @@ export class AuditService {
         before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
         after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
       };
-      const hash = entryHash(content);
-      prevHash = hash;
-      return { content, hash };
+      return { content, hash: contentHash(content) };
     });
-    let last: { id: string } | undefined;
-    for (let from = 0; from < chained.length; from += 1000) {
-      const batch = chained.slice(from, from + 1000);
-      const column = <T>(pick: (e: (typeof chained)[number]) => T) => batch.map(pick);
-      // unnest keeps the order of the arrays, so ids follow the chain.
-      const rows: { id: string }[] = await tx.query(
-        `INSERT INTO audit_log (occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id,
-                                commitment_id, before, after, prev_hash, hash)
+    for (let from = 0; from < staged.length; from += 1000) {
+      const batch = staged.slice(from, from + 1000);
+      const column = <T>(pick: (e: (typeof staged)[number]) => T) => batch.map(pick);
+      // unnest keeps the order of the arrays: the entries are linked in the order given.
+      await preparedQuery(
+        tx,
+        `INSERT INTO audit_pending (occurred_at, request_id, actor_id, actor_role, action, resource_type, resource_id,
+                                   commitment_id, before, after, content_hash)
          SELECT * FROM unnest($1::timestamptz[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[],
-                              $7::varchar[], $8::uuid[], $9::jsonb[], $10::jsonb[], $11::varchar[], $12::varchar[])
-         RETURNING id::text AS id`,
+                              $7::varchar[], $8::uuid[], $9::jsonb[], $10::jsonb[], $11::char(64)[])`,
         [
           column((e) => e.content.occurredAt),
           column((e) => e.content.requestId),
@@ -115,16 +112,10 @@ export class AuditService {
           column((e) => e.content.commitmentId),
           column((e) => (e.content.before === null ? null : JSON.stringify(e.content.before))),
           column((e) => (e.content.after === null ? null : JSON.stringify(e.content.after))),
-          column((e) => e.content.prevHash),
           column((e) => e.hash),
         ],
       );
-      last = rows[rows.length - 1];
     }
-    await tx.query('UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1', [
-      last?.id,
-      chained[chained.length - 1].hash,
-    ]);
   }
 
   /** A refused attempt, kept although the attempt itself writes nothing: in a transaction of its own. */
@@ -240,6 +231,7 @@ function toStoredEntry(row: AuditRow): StoredEntry & AuditEntryResponse {
   return {
     id: row.id,
     hash: row.hash,
+    hashScheme: row.hash_scheme,
     prevHash: row.prev_hash,
     occurredAt: row.occurred_at.toISOString(),
     requestId: row.request_id,

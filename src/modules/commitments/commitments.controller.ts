@@ -2,7 +2,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { CurrentActor, Public, RequirePermission } from '../../common/auth/route-access.js';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type ExpectedVersion, IfMatch } from '../../common/http/preconditions.js';
+import { type ExpectedVersion, IfMatch, IfNoneMatch } from '../../common/http/preconditions.js';
 import { ApiConditionalUpdate, ApiIdempotentCreate, ApiProblems } from '../../common/openapi/api-problems.js';
 import type { Page } from '../../common/pagination/pagination.js';
 import { HistoryPage, HistoryQuery, type PublicHistoryEntry } from '../audit/dto/audit.dto.js';
@@ -40,8 +40,12 @@ export class CommitmentsController {
   })
   @ApiOkResponse({ type: CommitmentResponse })
   @ApiProblems(404)
-  get(@CurrentActor() actor: Actor, @Param('commitment') key: string): Promise<CommitmentResponse> {
-    return this.commitments.get(actor, key);
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('commitment') key: string,
+    @IfNoneMatch() ifNoneMatch: string | undefined,
+  ): Promise<CommitmentResponse> {
+    return this.commitments.get(actor, key, ifNoneMatch);
   }
 
   @Get('commitments/:commitment/smart')

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared.js';
 import type { DatePrecision } from '../../common/dates/partial-date.rules.js';
 import type { Iap2Level } from '../action-plans/action-plan.rules.js';
 import type { IndependentView } from '../assessments/assessment.rules.js';
@@ -10,6 +11,7 @@ import type { DigitalGovernanceArea, LinkType, OgpValue } from './commitment.rul
 
 // Commitments are read with one statement per page, whatever the page size: the related lists are
 // aggregated into JSON by PostgreSQL (correlated subqueries on indexed keys), not fetched per row.
+// The lead institution is a subquery too: joined, it made the planner hash all institutions per page.
 const SELECT_COMMITMENT = `
   SELECT c.id, c.code, c.number, c.title, c.problem, c.causes, c.prior_actions, c.solution, c.expected_results,
          c.start_date, c.start_date_precision, c.end_date, c.end_date_precision, c.area,
@@ -19,8 +21,8 @@ const SELECT_COMMITMENT = `
          m.code AS member_code, m.name AS member_name,
          p.id AS plan_id, p.sequence_number AS plan_sequence_number, p.title AS plan_title,
          p.start_date AS plan_start_date, p.end_date AS plan_end_date,
-         CASE WHEN li.id IS NULL THEN NULL
-              ELSE json_build_object('id', li.id, 'name', li.name, 'type', li.type) END AS lead_institution,
+         (SELECT json_build_object('id', li.id, 'name', li.name, 'type', li.type)
+            FROM institution li WHERE li.id = c.lead_institution_id) AS lead_institution,
          (SELECT coalesce(json_agg(json_build_object('id', i.id, 'name', i.name, 'type', i.type) ORDER BY i.name, i.id), '[]')
             FROM commitment_supporting_institution s JOIN institution i ON i.id = s.institution_id
            WHERE s.commitment_id = c.id) AS supporting_institutions,
@@ -30,7 +32,8 @@ const SELECT_COMMITMENT = `
             FROM commitment_tag ct JOIN policy_area_tag t ON t.id = ct.tag_id WHERE ct.commitment_id = c.id) AS tags,
          (SELECT coalesce(json_agg(json_build_object('type', l.type, 'target', tc.code) ORDER BY l.type, tc.code), '[]')
             FROM commitment_link l JOIN commitment tc ON tc.id = l.to_commitment_id WHERE l.from_commitment_id = c.id) AS links,
-         EXISTS (SELECT 1 FROM commitment_contact cc WHERE cc.commitment_id = c.id) AS contact_on_file,
+         -- a probe per row: as EXISTS, the planner would hash the whole contact table for every page
+         coalesce((SELECT true FROM commitment_contact cc WHERE cc.commitment_id = c.id), false) AS contact_on_file,
          (SELECT json_build_object(
                    'total', count(*)::int,
                    'notStarted', (count(*) FILTER (WHERE ms.status = 'NOT_STARTED'))::int,
@@ -49,8 +52,7 @@ const SELECT_COMMITMENT = `
            WHERE mf.commitment_id = c.id) AS milestone_facts
     FROM commitment c
     JOIN action_plan p ON p.id = c.action_plan_id
-    JOIN member m ON m.id = c.member_id
-    LEFT JOIN institution li ON li.id = c.lead_institution_id`;
+    JOIN member m ON m.id = c.member_id`;
 
 /** A milestone as the commitment's statement embeds it: what the derived state and the SMART check read. */
 interface MilestoneRow extends Omit<MilestoneFacts, 'weight'> {
@@ -182,8 +184,18 @@ export async function selectCommitments(
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY c.code
     LIMIT ${param(limit + 1)}`;
-  const rows: CommitmentRow[] = await db.query(sql, params);
+  const rows = await preparedQuery<CommitmentRow>(db, sql, params);
   return rows.map(toCommitmentResponse);
+}
+
+/** A commitment by its code or id, in one statement. */
+export async function selectCommitmentBy(
+  db: EntityManager,
+  column: 'id' | 'code',
+  value: string,
+): Promise<CommitmentResponse | undefined> {
+  const rows = await preparedQuery<CommitmentRow>(db, `${SELECT_COMMITMENT} WHERE c.${column} = $1`, [value]);
+  return rows[0] && toCommitmentResponse(rows[0]);
 }
 
 export async function selectCommitment(
@@ -196,7 +208,7 @@ export async function selectCommitment(
 
 /** The commitment as stored with what its derived views read (milestones, plan period, institutions). */
 export async function selectCommitmentRow(db: EntityManager, id: string): Promise<CommitmentRow | undefined> {
-  const rows: CommitmentRow[] = await db.query(`${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
+  const rows = await preparedQuery<CommitmentRow>(db, `${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
   return rows[0];
 }
 
@@ -205,7 +217,8 @@ export async function selectPlanCommitments(
   db: EntityManager,
   planId: string,
 ): Promise<CommitmentResponse[]> {
-  const rows: CommitmentRow[] = await db.query(
+  const rows = await preparedQuery<CommitmentRow>(
+    db,
     `${SELECT_COMMITMENT} WHERE c.action_plan_id = $1 ORDER BY c.code`,
     [planId],
   );

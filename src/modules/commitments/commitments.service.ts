@@ -5,9 +5,16 @@ import { changedFields, isEmpty } from '../../common/changes.js';
 import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
-import { assertVersion, type ExpectedVersion } from '../../common/http/preconditions.js';
+import {
+  assertVersion,
+  etagOf,
+  type ExpectedVersion,
+  noneMatch,
+  NotModified,
+} from '../../common/http/preconditions.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
 import { isUuid } from '../../common/validation/decorators.js';
+import { preparedQuery } from '../../database/prepared.js';
 import { ActionPlansService } from '../action-plans/action-plans.service.js';
 import { assertCanActForMember } from '../access/access.policy.js';
 import { canSeeContacts } from '../access/access.rules.js';
@@ -29,6 +36,7 @@ import type { ReportedCompletion } from './commitment-state.rules.js';
 import { commitmentProblems } from './commitment.rules.js';
 import {
   selectCommitment,
+  selectCommitmentBy,
   selectCommitmentRow,
   selectCommitments,
   selectPlanCommitments,
@@ -139,14 +147,27 @@ export class CommitmentsService {
     return this.list({ ...query, actionPlan: plan.id });
   }
 
-  /** A commitment; signed-in callers also see its contact person. */
-  async get(actor: Actor, key: string): Promise<CommitmentResponse> {
-    const commitment = await this.find(this.dataSource.manager, key);
-    return this.withContact(
-      this.dataSource.manager,
-      actor,
-      await this.read(this.dataSource.manager, commitment.id),
-    );
+  /**
+   * A commitment; signed-in callers also see its contact person. A client that sends the current ETag
+   * in If-None-Match is answered 304 after one look at the version, before the commitment is read.
+   */
+  async get(actor: Actor, key: string, ifNoneMatch?: string): Promise<CommitmentResponse> {
+    const db = this.dataSource.manager;
+    const where: { column: 'id' | 'code'; value: string } = isUuid(key)
+      ? { column: 'id', value: key }
+      : { column: 'code', value: key.toUpperCase() };
+    if (ifNoneMatch !== undefined) {
+      const [current] = await preparedQuery<{ version: number }>(
+        db,
+        `SELECT version FROM commitment WHERE ${where.column} = $1`,
+        [where.value],
+      );
+      if (current && noneMatch(ifNoneMatch, etagOf(current.version)))
+        throw new NotModified(etagOf(current.version));
+    }
+    const commitment = await selectCommitmentBy(db, where.column, where.value);
+    if (!commitment) throw notFound('commitment', key);
+    return this.withContact(db, actor, commitment);
   }
 
   /** The contact person is personal data: added to a single commitment's answer for signed-in callers only. */
@@ -201,25 +222,29 @@ export class CommitmentsService {
    * evidence. Called in the transaction of every write that changes one of them.
    */
   async refreshAgreement(tx: EntityManager, commitmentId: string): Promise<void> {
-    const [facts]: {
+    // The commitment's facts and its public, unhidden evidence, in one statement.
+    const [facts] = await preparedQuery<{
       self_reported_completion: ReportedCompletion | null;
       irm_completion: Completion | null;
       agreement: Verdict;
-    }[] = await tx.query(
-      'SELECT self_reported_completion, irm_completion, agreement FROM commitment WHERE id = $1',
+      evidence: { stance: Stance; supported_completion: ReportedCompletion | null }[];
+    }>(
+      tx,
+      `SELECT c.self_reported_completion, c.irm_completion, c.agreement,
+              (SELECT coalesce(json_agg(json_build_object('stance', e.stance, 'supported_completion', e.supported_completion)), '[]')
+                 FROM evidence e WHERE e.commitment_id = c.id AND e.hidden_at IS NULL AND e.visibility = 'PUBLIC') AS evidence
+         FROM commitment c WHERE c.id = $1`,
       [commitmentId],
     );
-    const evidence: { stance: Stance; supported_completion: ReportedCompletion | null }[] = await tx.query(
-      `SELECT stance, supported_completion FROM evidence WHERE commitment_id = $1 AND hidden_at IS NULL AND visibility = 'PUBLIC'`,
-      [commitmentId],
-    );
+    const evidence = facts.evidence;
     const { verdict } = agreementVerdict({
       selfReported: facts.self_reported_completion,
       independent: facts.irm_completion,
       evidence: evidence.map((e) => ({ stance: e.stance, supportedCompletion: e.supported_completion })),
     });
     if (verdict !== facts.agreement) {
-      await tx.query(
+      await preparedQuery(
+        tx,
         'UPDATE commitment SET agreement = $2, version = version + 1, updated_at = now() WHERE id = $1',
         [commitmentId, verdict],
       );

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared.js';
 import type { Actor } from '../../common/auth/actor.js';
 import type { EvidenceResponse } from './dto/evidence.dto.js';
 
@@ -88,7 +89,8 @@ export async function selectEvidence(
 ): Promise<EvidenceResponse[]> {
   const direction = options.order === 'newest' ? 'DESC' : 'ASC';
   params.push(options.limit);
-  const rows: EvidenceRow[] = await db.query(
+  const rows = await preparedQuery<EvidenceRow>(
+    db,
     `${SELECT_EVIDENCE} WHERE ${where.join(' AND ')} ORDER BY e.created_at ${direction}, e.id ${direction} LIMIT $${params.length}`,
     params,
   );

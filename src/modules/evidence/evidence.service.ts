@@ -6,6 +6,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
+import { preparedQuery } from '../../database/prepared.js';
 import { isUuid } from '../../common/validation/decorators.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/app-config.provider.js';
@@ -362,16 +363,15 @@ export class EvidenceService {
   async agreement(commitmentKey: string): Promise<AgreementResponse> {
     const db = this.dataSource.manager;
     const commitment = await this.commitments.find(db, commitmentKey);
-    const [facts]: {
+    const [facts] = await preparedQuery<{
       self_reported_completion: AgreementResponse['selfReported']['completion'];
       irm_completion: string | null;
-    }[] = await db.query('SELECT self_reported_completion, irm_completion FROM commitment WHERE id = $1', [
-      commitment.id,
-    ]);
-    const civic: {
+    }>(db, 'SELECT self_reported_completion, irm_completion FROM commitment WHERE id = $1', [commitment.id]);
+    const civic = await preparedQuery<{
       stance: EvidenceResponse['stance'];
       supported_completion: EvidenceResponse['supportedCompletion'];
-    }[] = await db.query(
+    }>(
+      db,
       `SELECT stance, supported_completion FROM evidence e WHERE e.commitment_id = $1 AND ${visibleTo({ kind: 'anonymous' }, [])}`,
       [commitment.id],
     );

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared.js';
 import type {
   Completion,
   DidItOpenGovernment,
@@ -12,7 +13,8 @@ import type { DigitalGovernanceArea, OgpValue } from '../commitments/commitment.
 import type { LinkFact } from './dashboard.rules.js';
 
 export async function selectMeetingDates(db: EntityManager, planId: string): Promise<string[]> {
-  const rows: { held_on: string }[] = await db.query(
+  const rows = await preparedQuery<{ held_on: string }>(
+    db,
     'SELECT held_on FROM forum_meeting WHERE action_plan_id = $1 ORDER BY held_on',
     [planId],
   );
@@ -25,13 +27,14 @@ export async function selectMeetingDates(db: EntityManager, planId: string): Pro
  * commitment that co-designs or implements one of them (oversight of the services). One statement.
  */
 export async function selectEcosystemLinks(db: EntityManager, planId: string): Promise<LinkFact[]> {
-  const rows: {
+  const rows = await preparedQuery<{
     type: LinkFact['type'];
     to: string;
     code: string;
     title: string;
     area: DigitalGovernanceArea | null;
-  }[] = await db.query(
+  }>(
+    db,
     `WITH policy AS (
          SELECT id, code FROM commitment WHERE action_plan_id = $1 AND area = 'DIGITAL_STRATEGY_AND_POLICY'),
        inbound AS (

@@ -6,6 +6,7 @@ import { registerConstraintMessages } from '../../common/errors/constraint-messa
 import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
 import { isUuid } from '../../common/validation/decorators.js';
+import { preparedQuery } from '../../database/prepared.js';
 import { assertCanActForMember } from '../access/access.policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CommitmentsService } from '../commitments/commitments.service.js';
@@ -114,7 +115,7 @@ export class ProgressService {
       commitmentId: commitment.id,
     });
     if (dto.milestoneId) {
-      const rows: unknown[] = await tx.query('SELECT 1 FROM milestone WHERE id = $1 AND commitment_id = $2', [
+      const rows = await preparedQuery(tx, 'SELECT 1 FROM milestone WHERE id = $1 AND commitment_id = $2', [
         dto.milestoneId,
         commitment.id,
       ]);
@@ -163,7 +164,8 @@ export class ProgressService {
    * last year's report does not undo this year's).
    */
   private async refreshSelfReported(tx: EntityManager, commitmentId: string): Promise<void> {
-    await tx.query(
+    await preparedQuery(
+      tx,
       `WITH RECURSIVE line AS (
          SELECT id, created_at AS reported_at, reported_completion FROM progress_update
           WHERE commitment_id = $1 AND milestone_id IS NULL AND corrects_id IS NULL
@@ -217,7 +219,9 @@ export class ProgressService {
   }
 
   private async read(tx: EntityManager, id: string): Promise<ProgressUpdateResponse> {
-    const rows: UpdateRow[] = isUuid(id) ? await tx.query(`${SELECT_UPDATE} WHERE pu.id = $1`, [id]) : [];
+    const rows = isUuid(id)
+      ? await preparedQuery<UpdateRow>(tx, `${SELECT_UPDATE} WHERE pu.id = $1`, [id])
+      : [];
     if (rows.length === 0) throw notFound('progress_update', id);
     return toProgressUpdateResponse(rows[0]);
   }

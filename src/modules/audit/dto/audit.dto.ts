@@ -49,8 +49,14 @@ export class AuditEntryResponse {
   @ApiProperty({ type: Object, nullable: true }) after: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the entry before.' }) prevHash:
     string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of this entry and prevHash.' }) hash:
-    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Scheme 1: SHA-256 of the canonical JSON of this entry with prevHash in it. Scheme 2: SHA-256 of prevHash (or nothing) followed by the SHA-256 of the canonical JSON of this entry without prevHash.',
+  })
+  hash: string | null;
+  @ApiProperty({ enum: [1, 2], description: 'How hash was computed (see hash).' }) hashScheme: 1 | 2;
 }
 
 export class AuditPage extends PageMeta {
