@@ -25,7 +25,8 @@ import { Random } from './random.js';
  * The benchmark's data set, built in memory from a seed: three times OGP's whole history, shaped like
  * it (members with two- and four-year plans, commitments in the five participatory digital governance
  * areas, milestones, progress reports, IRM assessments of both frameworks, civic evidence with replies)
- * and the audit entries that go with every record, chained as the service chains them. The summary
+ * and the audit entries that go with every record, hash-chained (scheme 1: each entry's hash covers it
+ * and the hash before it, as the service wrote entries before it linked them at commit). The summary
  * columns the service keeps on the commitment (self-reported completion, IRM view, agreement) are
  * computed with the service's own rules, so the data reads as if it had been written through the API.
  */
