@@ -362,19 +362,30 @@ export class EvidenceService {
   /** The three sources side by side, with the verdict and its reasons (public, unhidden evidence only). */
   async agreement(commitmentKey: string): Promise<AgreementResponse> {
     const db = this.dataSource.manager;
-    const commitment = await this.commitments.find(db, commitmentKey);
+    // The commitment's two completions and its public, unhidden evidence, in one statement.
+    const key = isUuid(commitmentKey)
+      ? { column: 'id', value: commitmentKey }
+      : { column: 'code', value: commitmentKey.toUpperCase() };
     const [facts] = await preparedQuery<{
+      id: string;
+      code: string;
       self_reported_completion: AgreementResponse['selfReported']['completion'];
       irm_completion: string | null;
-    }>(db, 'SELECT self_reported_completion, irm_completion FROM commitment WHERE id = $1', [commitment.id]);
-    const civic = await preparedQuery<{
-      stance: EvidenceResponse['stance'];
-      supported_completion: EvidenceResponse['supportedCompletion'];
+      civic: {
+        stance: EvidenceResponse['stance'];
+        supported_completion: EvidenceResponse['supportedCompletion'];
+      }[];
     }>(
       db,
-      `SELECT stance, supported_completion FROM evidence e WHERE e.commitment_id = $1 AND ${visibleTo({ kind: 'anonymous' }, [])}`,
-      [commitment.id],
+      `SELECT c.id, c.code, c.self_reported_completion, c.irm_completion,
+              (SELECT coalesce(json_agg(json_build_object('stance', e.stance, 'supported_completion', e.supported_completion)), '[]')
+                 FROM evidence e WHERE e.commitment_id = c.id AND ${visibleTo({ kind: 'anonymous' }, [])}) AS civic
+         FROM commitment c WHERE c.${key.column} = $1`,
+      [key.value],
     );
+    if (!facts) throw notFound('commitment', commitmentKey);
+    const commitment = { id: facts.id, code: facts.code };
+    const civic = facts.civic;
     const evidence = civic.map((e) => ({ stance: e.stance, supportedCompletion: e.supported_completion }));
     const { verdict, reasons } = agreementVerdict({
       selfReported: facts.self_reported_completion,
