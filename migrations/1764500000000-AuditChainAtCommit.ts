@@ -32,7 +32,9 @@ export class AuditChainAtCommit1764500000000 implements MigrationInterface {
         before jsonb NULL,
         after jsonb NULL,
         content_hash char(64) NOT NULL,
-        CONSTRAINT ck_audit_pending_content_hash CHECK (content_hash ~ '^[0-9a-f]{64}$')
+        CONSTRAINT ck_audit_pending_content_hash CHECK (content_hash ~ '^[0-9a-f]{64}$'),
+        -- audit_log's own check, so that a bad entry is refused when staged rather than at commit
+        CONSTRAINT ck_audit_pending_action CHECK (action IN ('CREATE','UPDATE','DELETE','REVOKE','DENIED'))
       )`);
 
     await db.query(`
@@ -61,6 +63,15 @@ export class AuditChainAtCommit1764500000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    // Entries linked at commit cannot be verified without their scheme, and the log cannot be rewritten.
+    const [linked]: { exists: boolean }[] = await db.query(
+      'SELECT EXISTS (SELECT 1 FROM audit_log WHERE hash_scheme = 2) AS exists',
+    );
+    if (linked?.exists) {
+      throw new Error(
+        'AuditChainAtCommit cannot be reverted: the audit log holds entries linked at commit (hash_scheme 2), which the earlier schema could not verify.',
+      );
+    }
     await db.query(`DROP TRIGGER tr_audit_pending_chain ON audit_pending`);
     await db.query(`DROP FUNCTION audit_pending_chain()`);
     await db.query(`DROP TABLE audit_pending`);
