@@ -961,3 +961,22 @@ describe(`entries are linked as their transaction commits (${ENGINE})`, () => {
     await expectChainHolds(api);
   });
 });
+
+describe(`verifying while others write (${ENGINE})`, () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await TestApp.start();
+  });
+  afterAll(() => api.close());
+
+  it('never reports a break that is only a write committing during the walk', async () => {
+    const member = await aMember(api, { name: 'Busyland' });
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      api.patch(`/api/v1/members/${member.code}`, { name: `Busyland ${i}` }, { 'if-match': '*' }),
+    );
+    const checks = Array.from({ length: 8 }, () => api.get('/api/v1/audit/verify'));
+    const [written, verified] = await Promise.all([Promise.all(writes), Promise.all(checks)]);
+    expect(written.every((r) => r.status === 200)).toBe(true);
+    for (const res of verified) expect(res.body).toMatchObject({ valid: true, firstBrokenEntry: null });
+  });
+});

@@ -187,12 +187,18 @@ export class AuditService {
 
   /** Walks the whole chain and names the first entry that does not hold. */
   async verify(): Promise<AuditVerification> {
+    // One snapshot for the walk and the head: a write committing meanwhile is either wholly seen or
+    // not at all, never as a head that is ahead of the entries read.
+    return this.dataSource.transaction('REPEATABLE READ', (tx) => this.verifyIn(tx));
+  }
+
+  private async verifyIn(tx: EntityManager): Promise<AuditVerification> {
     let previousHash: string | null = null;
     let lastId = '0';
     let checked = 0;
     let broken: ChainBreak | undefined;
     for (;;) {
-      const rows: AuditRow[] = await this.dataSource.query(
+      const rows: AuditRow[] = await tx.query(
         `${SELECT_ENTRY} WHERE id > $1::bigint ORDER BY audit_log.id LIMIT ${VERIFY_BATCH}`,
         [lastId],
       );
@@ -210,7 +216,7 @@ export class AuditService {
     }
     if (!broken) {
       // Entries deleted from the end leave no gap to find: the head remembers the last one written.
-      const [head]: { last_id: string | null; last_hash: string | null }[] = await this.dataSource.query(
+      const [head]: { last_id: string | null; last_hash: string | null }[] = await tx.query(
         'SELECT last_id::text AS last_id, last_hash FROM audit_head WHERE id = 1',
       );
       if ((head?.last_hash ?? null) !== previousHash) {
