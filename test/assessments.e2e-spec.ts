@@ -85,36 +85,24 @@ describe(`assessments (${ENGINE})`, () => {
     });
     assessorA = api.as(a.token);
     assessorAUser = a.user;
-    assessorB = api.as(
-      (
-        await api.createUser({
-          name: 'IRM researcher for B',
-          email: 'irm.b@example.org',
-          role: 'assessor',
-          assignedMembers: [memberB.code],
-        })
-      ).token,
-    );
-    pocA = api.as(
-      (
-        await api.createUser({
-          name: 'POC of A',
-          email: 'poc.a@example.org',
-          role: 'government_poc',
-          member: memberA.code,
-        })
-      ).token,
-    );
-    civil = api.as(
-      (
-        await api.createUser({
-          name: 'Civic watcher',
-          email: 'cso@example.org',
-          role: 'civil_society',
-          organisation: organisation.body.id,
-        })
-      ).token,
-    );
+    assessorB = await api.signIn({
+      name: 'IRM researcher for B',
+      email: 'irm.b@example.org',
+      role: 'assessor',
+      assignedMembers: [memberB.code],
+    });
+    pocA = await api.signIn({
+      name: 'POC of A',
+      email: 'poc.a@example.org',
+      role: 'government_poc',
+      member: memberA.code,
+    });
+    civil = await api.signIn({
+      name: 'Civic watcher',
+      email: 'cso@example.org',
+      role: 'civil_society',
+      organisation: organisation.body.id,
+    });
   });
   afterAll(() => api.close());
 

@@ -112,26 +112,18 @@ describe(`bulk progress by worksheet (${ENGINE})`, () => {
     });
     pocA = api.as(a.token);
     pocAUser = a.user;
-    pocB = api.as(
-      (
-        await api.createUser({
-          name: 'POC of B',
-          email: 'poc.b@example.org',
-          role: 'government_poc',
-          member: memberB.code,
-        })
-      ).token,
-    );
-    civil = api.as(
-      (
-        await api.createUser({
-          name: 'Civic watcher',
-          email: 'cso@example.org',
-          role: 'civil_society',
-          organisation: organisation.body.id,
-        })
-      ).token,
-    );
+    pocB = await api.signIn({
+      name: 'POC of B',
+      email: 'poc.b@example.org',
+      role: 'government_poc',
+      member: memberB.code,
+    });
+    civil = await api.signIn({
+      name: 'Civic watcher',
+      email: 'cso@example.org',
+      role: 'civil_society',
+      organisation: organisation.body.id,
+    });
 
     // Created in the opposite order to the worksheet's: KB... before KA..., ordinal 2 before 1.
     laterCommitment = await aCommitment(api, planA.id, {

@@ -162,16 +162,12 @@ describe(`oversight evidence (${ENGINE})`, () => {
     });
     civilA = api.as(ca.token);
     civilAUser = ca.user;
-    civilA2 = api.as(
-      (
-        await api.createUser({
-          name: 'Second watcher',
-          email: 'second@budget.example.org',
-          role: 'civil_society',
-          organisation: orgA.id,
-        })
-      ).token,
-    );
+    civilA2 = await api.signIn({
+      name: 'Second watcher',
+      email: 'second@budget.example.org',
+      role: 'civil_society',
+      organisation: orgA.id,
+    });
     const cb = await api.createUser({
       name: 'Rights researcher',
       email: 'researcher@rights.example.org',
@@ -180,16 +176,12 @@ describe(`oversight evidence (${ENGINE})`, () => {
     });
     civilB = api.as(cb.token);
     civilBUser = cb.user;
-    assessorA = api.as(
-      (
-        await api.createUser({
-          name: 'IRM researcher',
-          email: 'irm@example.org',
-          role: 'assessor',
-          assignedMembers: [memberA.code],
-        })
-      ).token,
-    );
+    assessorA = await api.signIn({
+      name: 'IRM researcher',
+      email: 'irm@example.org',
+      role: 'assessor',
+      assignedMembers: [memberA.code],
+    });
   });
   afterAll(() => api.close());
 
@@ -980,16 +972,12 @@ describe(`oversight evidence (${ENGINE})`, () => {
       const c = await aCommitment(small, plan.id);
       const org = await small.post('/api/v1/organisations', { name: 'Small Watch', type: 'CIVIL_SOCIETY' });
       expect(org.status).toBe(201);
-      owner = small.as(
-        (
-          await small.createUser({
-            name: 'Small watcher',
-            email: 'watcher@small.example.org',
-            role: 'civil_society',
-            organisation: org.body.id,
-          })
-        ).token,
-      );
+      owner = await small.signIn({
+        name: 'Small watcher',
+        email: 'watcher@small.example.org',
+        role: 'civil_society',
+        organisation: org.body.id,
+      });
       e = await submit(owner, c);
     });
     afterAll(() => small.close());
@@ -1405,16 +1393,12 @@ describe(`oversight evidence (${ENGINE})`, () => {
     beforeAll(async () => {
       memberC = await aMember(api, { name: 'Agreementland' });
       planC = await aPlan(api, memberC.code);
-      pocC = api.as(
-        (
-          await api.createUser({
-            name: 'POC of C',
-            email: 'poc.c@example.org',
-            role: 'government_poc',
-            member: memberC.code,
-          })
-        ).token,
-      );
+      pocC = await api.signIn({
+        name: 'POC of C',
+        email: 'poc.c@example.org',
+        role: 'government_poc',
+        member: memberC.code,
+      });
 
       // CONSISTENT: the government reports COMPLETE, civil society confirms it.
       consistent = await aCommitment(api, planC.id);

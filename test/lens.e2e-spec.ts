@@ -1043,16 +1043,12 @@ describe(`the lens: SMART checks, plan dashboards, comparisons (${ENGINE})`, () 
         name: 'Algorithm Watch Dashboardia',
         type: 'CIVIL_SOCIETY',
       });
-      const civil = api.as(
-        (
-          await api.createUser({
-            name: 'Civic auditor',
-            email: 'auditor@watch.example.org',
-            role: 'civil_society',
-            organisation: organisation.id,
-          })
-        ).token,
-      );
+      const civil = await api.signIn({
+        name: 'Civic auditor',
+        email: 'auditor@watch.example.org',
+        role: 'civil_society',
+        organisation: organisation.id,
+      });
       const body = (overrides: Record<string, unknown>) =>
         commitmentBody({
           problem: PROBLEM,
@@ -1698,16 +1694,12 @@ describe(`the lens: SMART checks, plan dashboards, comparisons (${ENGINE})`, () 
       plans.B1 = await aPlan(cmp, members.B.code, { sequenceNumber: 1 });
       plans.C1 = await aPlan(cmp, members.C.code, { sequenceNumber: 1 });
       plans.D1 = await aPlan(cmp, members.D.code, { sequenceNumber: 1 });
-      const assessorB = cmp.as(
-        (
-          await cmp.createUser({
-            name: 'IRM researcher for Scotland',
-            email: 'irm.b@example.org',
-            role: 'assessor',
-            assignedMembers: [members.B.code],
-          })
-        ).token,
-      );
+      const assessorB = await cmp.signIn({
+        name: 'IRM researcher for Scotland',
+        email: 'irm.b@example.org',
+        role: 'assessor',
+        assignedMembers: [members.B.code],
+      });
 
       for (const spec of SPECS) {
         const p = plans[spec.plan];

@@ -47,36 +47,24 @@ describe(`progress updates (${ENGINE})`, () => {
     });
     pocA = api.as(a.token);
     pocAUser = a.user;
-    pocB = api.as(
-      (
-        await api.createUser({
-          name: 'POC of B',
-          email: 'poc.b@example.org',
-          role: 'government_poc',
-          member: memberB.code,
-        })
-      ).token,
-    );
-    civil = api.as(
-      (
-        await api.createUser({
-          name: 'Civic watcher',
-          email: 'cso@example.org',
-          role: 'civil_society',
-          organisation: organisation.body.id,
-        })
-      ).token,
-    );
-    assessorA = api.as(
-      (
-        await api.createUser({
-          name: 'IRM researcher',
-          email: 'irm@example.org',
-          role: 'assessor',
-          assignedMembers: [memberA.code],
-        })
-      ).token,
-    );
+    pocB = await api.signIn({
+      name: 'POC of B',
+      email: 'poc.b@example.org',
+      role: 'government_poc',
+      member: memberB.code,
+    });
+    civil = await api.signIn({
+      name: 'Civic watcher',
+      email: 'cso@example.org',
+      role: 'civil_society',
+      organisation: organisation.body.id,
+    });
+    assessorA = await api.signIn({
+      name: 'IRM researcher',
+      email: 'irm@example.org',
+      role: 'assessor',
+      assignedMembers: [memberA.code],
+    });
   });
   afterAll(() => api.close());
 

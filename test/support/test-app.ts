@@ -89,6 +89,11 @@ export class TestApp {
     return this.as(null);
   }
 
+  /** A new user (created as createUser does) and the application as they call it. */
+  async signIn(dto: CreateUserDto): Promise<TestApp> {
+    return this.as((await this.createUser(dto)).token);
+  }
+
   /** Creates a user directly through the services (as the system) and issues them a token. */
   async createUser(
     dto: CreateUserDto,

@@ -3,7 +3,8 @@ import { preparedQuery } from '../../database/prepared.js';
 import type { DatePrecision } from '../../common/dates/partial-date.rules.js';
 import type { Iap2Level } from '../action-plans/action-plan.rules.js';
 import type { IndependentView } from '../assessments/assessment.rules.js';
-import type { Verdict } from './agreement.rules.js';
+import { isUuid } from '../../common/validation/decorators.js';
+import type { Stance, Verdict } from './agreement.rules.js';
 import { commitmentState, type MilestoneFacts, type ReportedCompletion } from './commitment-state.rules.js';
 import type { CommitmentResponse } from './dto/commitment.dto.js';
 import { type SmartInput, smartCheck, smartSummary } from './smart.rules.js';
@@ -188,27 +189,61 @@ export async function selectCommitments(
   return rows.map(toCommitmentResponse);
 }
 
-/** A commitment by its code or id, in one statement. */
-export async function selectCommitmentBy(
-  db: EntityManager,
-  column: 'id' | 'code',
-  value: string,
-): Promise<CommitmentResponse | undefined> {
-  const rows = await preparedQuery<CommitmentRow>(db, `${SELECT_COMMITMENT} WHERE c.${column} = $1`, [value]);
-  return rows[0] && toCommitmentResponse(rows[0]);
+/** Where a commitment key points: an id, or a code (KE0037, in any case). */
+export interface CommitmentKey {
+  column: 'id' | 'code';
+  value: string;
 }
 
+export function commitmentKey(key: string): CommitmentKey {
+  return isUuid(key) ? { column: 'id', value: key } : { column: 'code', value: key.toUpperCase() };
+}
+
+/** A commitment by its code or id, in one statement. */
 export async function selectCommitment(
   db: EntityManager,
-  id: string,
+  key: CommitmentKey,
 ): Promise<CommitmentResponse | undefined> {
-  const row = await selectCommitmentRow(db, id);
+  const row = await selectCommitmentRow(db, key);
   return row && toCommitmentResponse(row);
 }
 
 /** The commitment as stored with what its derived views read (milestones, plan period, institutions). */
-export async function selectCommitmentRow(db: EntityManager, id: string): Promise<CommitmentRow | undefined> {
-  const rows = await preparedQuery<CommitmentRow>(db, `${SELECT_COMMITMENT} WHERE c.id = $1`, [id]);
+export async function selectCommitmentRow(
+  db: EntityManager,
+  key: CommitmentKey,
+): Promise<CommitmentRow | undefined> {
+  const rows = await preparedQuery<CommitmentRow>(db, `${SELECT_COMMITMENT} WHERE c.${key.column} = $1`, [
+    key.value,
+  ]);
+  return rows[0];
+}
+
+/**
+ * What the agreement verdict is made of, in one statement: the commitment's two completions, its
+ * stored verdict, and the stance of its public, unhidden civic evidence (what anyone can see).
+ */
+export interface AgreementFacts {
+  id: string;
+  code: string;
+  self_reported_completion: ReportedCompletion | null;
+  irm_completion: IndependentView['completion'];
+  agreement: Verdict;
+  evidence: { stance: Stance; supported_completion: ReportedCompletion | null }[];
+}
+
+export async function selectAgreementFacts(
+  db: EntityManager,
+  key: CommitmentKey,
+): Promise<AgreementFacts | undefined> {
+  const rows = await preparedQuery<AgreementFacts>(
+    db,
+    `SELECT c.id, c.code, c.self_reported_completion, c.irm_completion, c.agreement,
+            (SELECT coalesce(json_agg(json_build_object('stance', e.stance, 'supported_completion', e.supported_completion)), '[]')
+               FROM evidence e WHERE e.commitment_id = c.id AND e.hidden_at IS NULL AND e.visibility = 'PUBLIC') AS evidence
+       FROM commitment c WHERE c.${key.column} = $1`,
+    [key.value],
+  );
   return rows[0];
 }
 

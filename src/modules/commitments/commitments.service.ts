@@ -13,7 +13,6 @@ import {
   NotModified,
 } from '../../common/http/preconditions.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
-import { isUuid } from '../../common/validation/decorators.js';
 import { preparedQuery } from '../../database/prepared.js';
 import { ActionPlansService } from '../action-plans/action-plans.service.js';
 import { assertCanActForMember } from '../access/access.policy.js';
@@ -30,13 +29,12 @@ import {
   CommitmentTag,
   CommitmentValue,
 } from './commitment.entity.js';
-import type { Completion } from '../assessments/assessment.rules.js';
-import { agreementVerdict, type Stance, type Verdict } from './agreement.rules.js';
-import type { ReportedCompletion } from './commitment-state.rules.js';
+import { agreementVerdict } from './agreement.rules.js';
 import { commitmentProblems } from './commitment.rules.js';
 import {
+  commitmentKey,
+  selectAgreementFacts,
   selectCommitment,
-  selectCommitmentBy,
   selectCommitmentRow,
   selectCommitments,
   selectPlanCommitments,
@@ -153,9 +151,7 @@ export class CommitmentsService {
    */
   async get(actor: Actor, key: string, ifNoneMatch?: string): Promise<CommitmentResponse> {
     const db = this.dataSource.manager;
-    const where: { column: 'id' | 'code'; value: string } = isUuid(key)
-      ? { column: 'id', value: key }
-      : { column: 'code', value: key.toUpperCase() };
+    const where = commitmentKey(key);
     if (ifNoneMatch !== undefined) {
       const [current] = await preparedQuery<{ version: number }>(
         db,
@@ -165,7 +161,7 @@ export class CommitmentsService {
       if (current && noneMatch(ifNoneMatch, etagOf(current.version)))
         throw new NotModified(etagOf(current.version));
     }
-    const commitment = await selectCommitmentBy(db, where.column, where.value);
+    const commitment = await selectCommitment(db, where);
     if (!commitment) throw notFound('commitment', key);
     return this.withContact(db, actor, commitment);
   }
@@ -194,8 +190,7 @@ export class CommitmentsService {
 
   /** Every SMART finding on a commitment as it stands: authoring hints, not an IRM rating. */
   async smart(key: string): Promise<SmartReportResponse> {
-    const commitment = await this.find(this.dataSource.manager, key);
-    const row = await selectCommitmentRow(this.dataSource.manager, commitment.id);
+    const row = await selectCommitmentRow(this.dataSource.manager, commitmentKey(key));
     if (!row) throw notFound('commitment', key);
     return toSmartReportResponse(row.code, smartCheck(smartInputOf(row)));
   }
@@ -208,8 +203,9 @@ export class CommitmentsService {
 
   /** A commitment by code (KE0037) or id; `lock` takes a row lock for writes that depend on it. */
   async find(tx: EntityManager, key: string, lock = false): Promise<Commitment> {
+    const { column, value } = commitmentKey(key);
     const commitment = await tx.findOne(Commitment, {
-      where: isUuid(key) ? { id: key } : { code: key.toUpperCase() },
+      where: { [column]: value },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!commitment) throw notFound('commitment', key);
@@ -222,25 +218,15 @@ export class CommitmentsService {
    * evidence. Called in the transaction of every write that changes one of them.
    */
   async refreshAgreement(tx: EntityManager, commitmentId: string): Promise<void> {
-    // The commitment's facts and its public, unhidden evidence, in one statement.
-    const [facts] = await preparedQuery<{
-      self_reported_completion: ReportedCompletion | null;
-      irm_completion: Completion | null;
-      agreement: Verdict;
-      evidence: { stance: Stance; supported_completion: ReportedCompletion | null }[];
-    }>(
-      tx,
-      `SELECT c.self_reported_completion, c.irm_completion, c.agreement,
-              (SELECT coalesce(json_agg(json_build_object('stance', e.stance, 'supported_completion', e.supported_completion)), '[]')
-                 FROM evidence e WHERE e.commitment_id = c.id AND e.hidden_at IS NULL AND e.visibility = 'PUBLIC') AS evidence
-         FROM commitment c WHERE c.id = $1`,
-      [commitmentId],
-    );
-    const evidence = facts.evidence;
+    const facts = await selectAgreementFacts(tx, { column: 'id', value: commitmentId });
+    if (!facts) throw notFound('commitment', commitmentId);
     const { verdict } = agreementVerdict({
       selfReported: facts.self_reported_completion,
       independent: facts.irm_completion,
-      evidence: evidence.map((e) => ({ stance: e.stance, supportedCompletion: e.supported_completion })),
+      evidence: facts.evidence.map((e) => ({
+        stance: e.stance,
+        supportedCompletion: e.supported_completion,
+      })),
     });
     if (verdict !== facts.agreement) {
       await preparedQuery(
@@ -373,7 +359,7 @@ export class CommitmentsService {
   }
 
   private async read(tx: EntityManager, id: string): Promise<CommitmentResponse> {
-    const commitment = await selectCommitment(tx, id);
+    const commitment = await selectCommitment(tx, { column: 'id', value: id });
     if (!commitment) throw notFound('commitment', id);
     return commitment;
   }

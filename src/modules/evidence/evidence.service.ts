@@ -6,7 +6,6 @@ import type { Actor } from '../../common/auth/actor.js';
 import { registerConstraintMessages } from '../../common/errors/constraint-messages.js';
 import { DomainError, type FieldError, invalidFields, notFound } from '../../common/errors/domain-error.js';
 import { decodeCursor, type Page, pageSize, toPage } from '../../common/pagination/pagination.js';
-import { preparedQuery } from '../../database/prepared.js';
 import { isUuid } from '../../common/validation/decorators.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/app-config.provider.js';
@@ -14,6 +13,7 @@ import { canActForMember } from '../access/access.rules.js';
 import { AuditService } from '../audit/audit.service.js';
 import { agreementVerdict, evidenceCounts } from '../commitments/agreement.rules.js';
 import { CommitmentsService } from '../commitments/commitments.service.js';
+import { commitmentKey, selectAgreementFacts } from '../commitments/commitments.queries.js';
 import { detectMediaType, DOCUMENT_REFERENCE, documentProblems, sha256Hex } from './document.rules.js';
 import type {
   AgreementResponse,
@@ -360,36 +360,18 @@ export class EvidenceService {
   }
 
   /** The three sources side by side, with the verdict and its reasons (public, unhidden evidence only). */
-  async agreement(commitmentKey: string): Promise<AgreementResponse> {
+  async agreement(key: string): Promise<AgreementResponse> {
     const db = this.dataSource.manager;
-    // The commitment's two completions and its public, unhidden evidence, in one statement.
-    const key = isUuid(commitmentKey)
-      ? { column: 'id', value: commitmentKey }
-      : { column: 'code', value: commitmentKey.toUpperCase() };
-    const [facts] = await preparedQuery<{
-      id: string;
-      code: string;
-      self_reported_completion: AgreementResponse['selfReported']['completion'];
-      irm_completion: string | null;
-      civic: {
-        stance: EvidenceResponse['stance'];
-        supported_completion: EvidenceResponse['supportedCompletion'];
-      }[];
-    }>(
-      db,
-      `SELECT c.id, c.code, c.self_reported_completion, c.irm_completion,
-              (SELECT coalesce(json_agg(json_build_object('stance', e.stance, 'supported_completion', e.supported_completion)), '[]')
-                 FROM evidence e WHERE e.commitment_id = c.id AND ${visibleTo({ kind: 'anonymous' }, [])}) AS civic
-         FROM commitment c WHERE c.${key.column} = $1`,
-      [key.value],
-    );
-    if (!facts) throw notFound('commitment', commitmentKey);
+    const facts = await selectAgreementFacts(db, commitmentKey(key));
+    if (!facts) throw notFound('commitment', key);
     const commitment = { id: facts.id, code: facts.code };
-    const civic = facts.civic;
-    const evidence = civic.map((e) => ({ stance: e.stance, supportedCompletion: e.supported_completion }));
+    const evidence = facts.evidence.map((e) => ({
+      stance: e.stance,
+      supportedCompletion: e.supported_completion,
+    }));
     const { verdict, reasons } = agreementVerdict({
       selfReported: facts.self_reported_completion,
-      independent: facts.irm_completion as Parameters<typeof agreementVerdict>[0]['independent'],
+      independent: facts.irm_completion,
       evidence,
     });
     const params: unknown[] = [commitment.id];
